@@ -1,0 +1,42 @@
+/* charclass.h: what each byte or character means to wc, as data built once
+   from the locale: the GNU wc 9.1 word classes and display-width effects.  */
+#ifndef WC_CHARCLASS_H
+#define WC_CHARCLASS_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+/* The effect of one character.  Separators end a word, constituents are
+   inside one, neutral characters (non-printable ones, invalid bytes) do
+   neither: GNU wc 9.1 counts 'a\1b' as one word and '\1' as none.  */
+enum char_action
+{
+  ACT_NEUTRAL,    /* no width, no effect on words */
+  ACT_WORD,       /* printable, width 1, word constituent */
+  ACT_SPACE,      /* printable, width 1, separator */
+  ACT_VSPACE,     /* separator of no width ('\v') */
+  ACT_TAB,        /* separator, column to the next multiple of 8 */
+  ACT_LINE_END,   /* '\r' '\f': separator, ends a line for -L only */
+  ACT_NEWLINE,    /* '\n': separator, ends a line, counts a line */
+  ACT_DECODE      /* multibyte locales: the byte starts a sequence to decode */
+};
+
+struct char_rules
+{
+  /* MB_CUR_MAX > 1: characters are decoded with mbrtowc.  */
+  bool multibyte;
+  /* The no-break spaces separate words unless POSIXLY_CORRECT is set.  */
+  bool nbsp_separates;
+  /* Per byte: its action in single-byte locales; in multibyte locales the
+     action of a byte that is a whole character by itself at a character
+     boundary, or ACT_DECODE.  */
+  unsigned char byte_action[256];
+};
+
+void char_rules_init (struct char_rules *rules, bool posixly_correct);
+
+/* The action and display width of a decoded wide character.  */
+enum char_action wide_char_action (struct char_rules const *rules, wint_t wc,
+                                   int *width);
+
+#endif

@@ -1,0 +1,56 @@
+/* counter.h: the counting engine.  A counter consumes spans of bytes in
+   order and carries its state across span boundaries, so that any split of
+   the same bytes gives the same counts.  */
+#ifndef WC_COUNTER_H
+#define WC_COUNTER_H
+
+#include <stddef.h>
+
+#include "charclass.h"
+#include "counts.h"
+#include "kernels.h"
+
+/* Which counts an invocation prints.  */
+enum
+{
+  WANT_LINES = 1,
+  WANT_WORDS = 2,
+  WANT_CHARS = 4,
+  WANT_BYTES = 8,
+  WANT_MAX_WIDTH = 16
+};
+
+/* The cheapest pass that yields every wanted count.  */
+enum counter_pass
+{
+  PASS_BYTES,        /* bytes only (and characters in single-byte locales) */
+  PASS_LINES,        /* plus '\n' bytes */
+  PASS_SINGLE_BYTE,  /* words or widths, one byte one character */
+  PASS_MULTIBYTE     /* words, widths or characters, decoding */
+};
+
+struct counter
+{
+  struct counts counts;
+  struct scan_state scan;
+  enum counter_pass pass;
+  newline_kernel count_newlines;
+  struct char_rules const *rules;
+};
+
+/* The pass a WANTED set needs under RULES.  */
+enum counter_pass counter_pass_for (struct char_rules const *rules,
+                                    unsigned wanted) _GL_ATTRIBUTE_PURE;
+
+/* The newline kernel this process uses, and what --debug says of it.  */
+newline_kernel counter_newline_kernel (char const **report);
+
+void counter_init (struct counter *c, struct char_rules const *rules,
+                   unsigned wanted);
+void counter_feed (struct counter *c, void const *span, size_t n);
+/* Count N bytes known to be there without seeing them (PASS_BYTES only).  */
+void counter_credit_bytes (struct counter *c, uintmax_t n);
+/* The counts of everything fed, the end of input applied.  */
+struct counts counter_finish (struct counter *c);
+
+#endif

@@ -1,0 +1,45 @@
+/* kernels.h: the counting kernels.  Each is a pure function over memory: it
+   reads a span, updates the counts and the state carried to the next span,
+   and does no I/O, allocation or global access (beyond the C library's
+   locale tables that mbrtowc and the isw* functions consult).  */
+#ifndef WC_KERNELS_H
+#define WC_KERNELS_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "charclass.h"
+#include "counts.h"
+
+/* What a line-and-word scan carries from one span to the next.  */
+struct scan_state
+{
+  uintmax_t column;     /* display column in the current line */
+  bool in_word;         /* the last character that mattered was a constituent */
+  unsigned char npending;                 /* multibyte only: bytes of an */
+  unsigned char pending[MB_LEN_MAX];      /* unfinished character */
+};
+
+/* Count '\n' bytes.  */
+typedef uintmax_t (*newline_kernel) (unsigned char const *p, size_t n);
+uintmax_t count_newlines_portable (unsigned char const *p, size_t n)
+  _GL_ATTRIBUTE_PURE;
+#if HAVE_AVX2_KERNELS
+uintmax_t count_newlines_avx2 (unsigned char const *p, size_t n)
+  _GL_ATTRIBUTE_PURE;
+#endif
+
+/* Lines, words and line widths, one byte one character.  */
+void scan_single_byte (unsigned char const action[256], struct scan_state *s,
+                       unsigned char const *p, size_t n, struct counts *c);
+
+/* Lines, words, characters and line widths, decoding with mbrtowc.  */
+void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
+                     unsigned char const *p, size_t n, struct counts *c);
+
+/* Apply the end of input to S and C: the last line's width and word.  */
+void scan_finish (struct scan_state *s, struct counts *c);
+
+#endif
