@@ -1,0 +1,164 @@
+/* cli.c: parse wc's command line (GNU getopt, with GNU wc's options and
+   messages, plus --total, --strategy and --stats), and print --help.  */
+#include <config.h>
+
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "argmatch.h"
+#include "closeout.h"
+#include "error.h"
+#include "gettext.h"
+#include "progname.h"
+#include "quoting.h"
+#include "version-etc.h"
+
+#define _(msgid) gettext (msgid)
+
+char const version_etc_copyright[] =
+  "Copyright %s 2026 the wc-strategies developers.";
+
+enum
+{
+  DEBUG_OPTION = CHAR_MAX + 1,
+  FILES0_FROM_OPTION,
+  STATS_OPTION,
+  TOTAL_OPTION,
+  HELP_OPTION,
+  VERSION_OPTION
+};
+
+static struct option const long_options[] =
+{
+  {"bytes", no_argument, NULL, 'c'},
+  {"chars", no_argument, NULL, 'm'},
+  {"lines", no_argument, NULL, 'l'},
+  {"words", no_argument, NULL, 'w'},
+  {"debug", no_argument, NULL, DEBUG_OPTION},
+  {"files0-from", required_argument, NULL, FILES0_FROM_OPTION},
+  {"max-line-length", no_argument, NULL, 'L'},
+  {"total", required_argument, NULL, TOTAL_OPTION},
+  {"strategy", required_argument, NULL, 'p'},
+  {"stats", no_argument, NULL, STATS_OPTION},
+  {"help", no_argument, NULL, HELP_OPTION},
+  {"version", no_argument, NULL, VERSION_OPTION},
+  {NULL, 0, NULL, 0}
+};
+
+static char const *const total_arg_names[] =
+{
+  "auto", "always", "only", "never", NULL
+};
+static enum total_mode const total_arg_values[] =
+{
+  TOTAL_AUTO, TOTAL_ALWAYS, TOTAL_ONLY, TOTAL_NEVER
+};
+ARGMATCH_VERIFY (total_arg_names, total_arg_values);
+
+/* A usage error, or --help.  argmatch calls this too (see configure.ac).  */
+void
+usage (int status)
+{
+  if (status != EXIT_SUCCESS)
+    {
+      fprintf (stderr, _("Try '%s --help' for more information.\n"),
+               program_name);
+      exit (status);
+    }
+  printf (_("\
+Usage: %s [OPTION]... [FILE]...\n\
+  or:  %s [OPTION]... --files0-from=F\n\
+"), program_name, program_name);
+  fputs (_("\
+Print newline, word, and byte counts for each FILE, and a total line if\n\
+more than one FILE is specified.  A word is a non-zero-length sequence of\n\
+printable characters delimited by white space.\n\
+\n\
+With no FILE, or when FILE is -, read standard input.\n\
+\n\
+The options below may be used to select which counts are printed, always in\n\
+the following order: newline, word, character, byte, maximum line length.\n\
+  -c, --bytes            print the byte counts\n\
+  -m, --chars            print the character counts\n\
+  -l, --lines            print the newline counts\n\
+      --files0-from=F    read input from the files specified by\n\
+                           NUL-terminated names in file F;\n\
+                           If F is - then read names from standard input\n\
+  -L, --max-line-length  print the maximum display width\n\
+  -w, --words            print the word counts\n\
+      --total=WHEN       when to print a line with total counts;\n\
+                           WHEN can be: auto, always, only, never\n\
+"), stdout);
+  fputs (_("\
+\n\
+How input is read (the counts are the same whichever is chosen):\n\
+  -p, --strategy=NAME    read each input the NAME way instead of the default\n\
+                           constant-memory read loop:\n\
+                           scanner    stdio getline, one line at a time\n\
+                           upfront    one read into a buffer sized by fstat\n\
+                           buffering  64 KiB reads into a doubling buffer\n\
+                           mmap       map the file and count the mapping\n\
+                           mmap2      map the file, getline over the mapping\n\
+      --stats            after the counts, print on standard error how each\n\
+                           input was read and what it cost\n\
+"), stdout);
+  fputs (_("\
+      --help        display this help and exit\n\
+      --version     output version information and exit\n\
+"), stdout);
+  exit (status);
+}
+
+static void
+set_strategy (struct options *opts, char const *arg)
+{
+  opts->strategy = XARGMATCH ("--strategy", arg, strategy_arg_names,
+                              strategy_arg_values);
+}
+
+void
+parse_command_line (int argc, char **argv, struct options *opts)
+{
+  unsigned wanted = 0;
+  int c;
+  *opts = (struct options) { .strategy = STRATEGY_STREAM };
+  while ((c = getopt_long (argc, argv, "clLmwp:", long_options, NULL)) != -1)
+    switch (c)
+      {
+      case 'c': wanted |= WANT_BYTES; break;
+      case 'm': wanted |= WANT_CHARS; break;
+      case 'l': wanted |= WANT_LINES; break;
+      case 'w': wanted |= WANT_WORDS; break;
+      case 'L': wanted |= WANT_MAX_WIDTH; break;
+      case 'p': set_strategy (opts, optarg); break;
+      case DEBUG_OPTION: opts->debug = true; break;
+      case FILES0_FROM_OPTION: opts->files0_from = optarg; break;
+      case STATS_OPTION: opts->stats = true; break;
+      case TOTAL_OPTION:
+        opts->total = XARGMATCH ("--total", optarg, total_arg_names,
+                                 total_arg_values);
+        break;
+      case HELP_OPTION:
+        usage (EXIT_SUCCESS);
+      case VERSION_OPTION:
+        version_etc (stdout, "wc", PACKAGE_NAME, PACKAGE_VERSION,
+                     "the wc-strategies developers", (char *) NULL);
+        exit (EXIT_SUCCESS);
+      default:
+        usage (EXIT_FAILURE);
+      }
+
+  opts->wanted = wanted ? wanted : WANT_LINES | WANT_WORDS | WANT_BYTES;
+  opts->operands = argv + optind;
+  opts->n_operands = argc - optind;
+  if (opts->files0_from && opts->n_operands)
+    {
+      error (0, 0, _("extra operand %s"), quoteaf (opts->operands[0]));
+      fprintf (stderr, "%s\n",
+               _("file operands cannot be combined with --files0-from"));
+      usage (EXIT_FAILURE);
+    }
+}

@@ -1,0 +1,37 @@
+/* cli.h: the command line, parsed into one struct.  */
+#ifndef WC_CLI_H
+#define WC_CLI_H
+
+#include <stdbool.h>
+
+#include "input.h"
+
+/* --total=WHEN (GNU 9.2): when the total line is printed.  */
+enum total_mode
+{
+  TOTAL_AUTO,     /* when more than one name was processed */
+  TOTAL_ALWAYS,
+  TOTAL_ONLY,     /* the total alone, without its label */
+  TOTAL_NEVER
+};
+
+struct options
+{
+  unsigned wanted;              /* WANT_* bits; never 0 after parsing */
+  enum total_mode total;
+  enum strategy strategy;
+  bool debug;                   /* say which line kernel runs */
+  bool stats;                   /* --stats: measurements on stderr */
+  char const *files0_from;      /* NULL: the names are the operands */
+  char **operands;              /* the file operands, ... */
+  int n_operands;               /* ... possibly none */
+};
+
+/* Print --help and exit with STATUS, or for a usage error the hint to try
+   --help.  */
+_Noreturn void usage (int status);
+
+/* Parse ARGV into OPTS.  Usage errors, --help and --version exit here.  */
+void parse_command_line (int argc, char **argv, struct options *opts);
+
+#endif

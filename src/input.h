@@ -1,0 +1,69 @@
+/* input.h: one opened input, the ways to read it (strategies), and the
+   rule that picks among them.  A strategy only produces spans for the
+   counter; it never formats output or looks at options.  */
+#ifndef WC_INPUT_H
+#define WC_INPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "counter.h"
+
+enum strategy
+{
+  STRATEGY_STREAM,      /* the default: constant-memory read() loop */
+  STRATEGY_SCANNER,
+  STRATEGY_UPFRONT,
+  STRATEGY_BUFFERING,
+  STRATEGY_MMAP,
+  STRATEGY_MMAP2
+};
+
+/* The -p names, for argmatch, in the order of enum strategy from SCANNER.  */
+extern char const *const strategy_arg_names[];
+extern enum strategy const strategy_arg_values[];
+/* The name of any strategy, STREAM included, for --stats.  */
+char const *strategy_name (enum strategy s) _GL_ATTRIBUTE_CONST;
+
+/* What reading one input cost, for --stats.  */
+struct io_tally
+{
+  uintmax_t reads;      /* read() calls that returned data or EOF */
+  uintmax_t maps;       /* mmap() calls */
+  char const *method;   /* how the bytes were obtained, e.g. "mmap" */
+};
+
+struct input
+{
+  int fd;
+  bool is_stdin;
+  bool st_ok;                   /* ST holds fstat (FD) */
+  struct stat st;
+  struct io_tally tally;
+  /* Set on a failure that errno alone does not explain, e.g. "too large to
+     read up front"; printed before the errno text, if there is one.  */
+  char const *error_context;
+};
+
+/* A strategy returns 0 at end of input, an errno value on failure (the
+   counter keeps what was fed before it), INPUT_TRUNCATED when a mapped file
+   shrank under it, or STRATEGY_NOT_APPLICABLE when it read nothing and
+   cannot take this input, which is then read the default way.  */
+enum
+{
+  STRATEGY_NOT_APPLICABLE = -1,
+  INPUT_TRUNCATED = -2
+};
+typedef int strategy_fn (struct input *in, struct counter *c);
+
+strategy_fn read_stream, read_scanner, read_upfront, read_buffering,
+  read_mmap, read_mmap2;
+
+/* Count IN with strategy S into C.  With only bytes wanted, a regular
+   file's size answers without reading, as GNU wc does.  Returns 0, an
+   errno value, or a negative value that IN->error_context explains.  */
+int count_input (struct input *in, enum strategy s, struct counter *c);
+
+#endif

@@ -1,0 +1,76 @@
+/* strategy-scanner.c: the idiomatic way: a stdio stream over the input and
+   getline, each line handed to the counter as it comes.  A line's length is
+   getline's return value, so NUL bytes are data.  Memory: the longest line.  */
+#include <config.h>
+
+#define _GNU_SOURCE 1
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "input.h"
+#include "safe-read.h"
+
+/* The stream reads the descriptor through this cookie, which counts the
+   read() calls for --stats and leaves the descriptor open when the stream
+   is closed (stdin, and files the caller closes itself).  */
+struct scanner_cookie
+{
+  struct input *in;
+  int read_errno;
+};
+
+static ssize_t
+cookie_read (void *cookie, char *buf, size_t size)
+{
+  struct scanner_cookie *k = cookie;
+  size_t n = safe_read (k->in->fd, buf, size);
+  if (n == SAFE_READ_ERROR)
+    {
+      k->read_errno = errno;
+      return -1;
+    }
+  k->in->tally.reads++;
+  return n;
+}
+
+enum { STREAM_BUFFER_SIZE = 64 * 1024 };
+
+int
+read_scanner (struct input *in, struct counter *c)
+{
+  struct scanner_cookie cookie = { in, 0 };
+  cookie_io_functions_t io = { .read = cookie_read };
+  in->tally.method = "scanner";
+  FILE *stream = fopencookie (&cookie, "r", io);
+  if (!stream)
+    return errno;
+  setvbuf (stream, NULL, _IOFBF, STREAM_BUFFER_SIZE);
+
+  char *line = NULL;
+  size_t line_size = 0;
+  int err = 0;
+  for (;;)
+    {
+      /* Decoding may leave errno set; getline's own failure must show.  */
+      errno = 0;
+      ssize_t n = getline (&line, &line_size, stream);
+      if (n <= 0)
+        {
+          err = errno;
+          break;
+        }
+      counter_feed (c, line, n);
+    }
+  if (cookie.read_errno)
+    err = cookie.read_errno;
+  else if (err || ferror (stream))
+    {
+      /* Not a read error: getline could not grow the line's buffer.  */
+      err = err ? err : ENOMEM;
+      in->error_context = "line too long to hold in memory";
+    }
+  free (line);
+  fclose (stream);
+  return err;
+}

@@ -1,0 +1,55 @@
+/* strategy-upfront.c: read the whole input into one buffer, sized once from
+   fstat, then count it as a single span.  The read still goes on to EOF:
+   files grow, and /proc files report a size of 0.  Memory: the whole input.  */
+#include <config.h>
+
+#include <errno.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "safe-read.h"
+#include "slurp.h"
+
+/* The bytes a regular file holds past its current offset, or 0.  */
+static size_t
+size_hint (struct input const *in)
+{
+  if (!in->st_ok || !S_ISREG (in->st.st_mode))
+    return 0;
+  off_t offset = lseek (in->fd, 0, SEEK_CUR);
+  return 0 <= offset && offset < in->st.st_size ? in->st.st_size - offset : 0;
+}
+
+int
+read_upfront (struct input *in, struct counter *c)
+{
+  struct slurp buf = { 0 };
+  in->tally.method = "upfront";
+  /* One byte more than the hint, so that the read that finds EOF has room
+     and a file that has not grown needs no second allocation.  */
+  int err = slurp_reserve (&buf, size_hint (in) + 1);
+  while (!err)
+    {
+      if (buf.len == buf.cap)
+        {
+          err = slurp_reserve (&buf, buf.cap + 1);
+          if (err)
+            break;
+        }
+      size_t n = safe_read (in->fd, buf.data + buf.len, buf.cap - buf.len);
+      if (n == SAFE_READ_ERROR)
+        {
+          err = errno;
+          break;
+        }
+      in->tally.reads++;
+      if (n == 0)
+        break;
+      buf.len += n;
+    }
+  if (err == ENOMEM)
+    in->error_context = "too large to read up front";
+  counter_feed (c, buf.data, buf.len);
+  slurp_free (&buf);
+  return err;
+}
