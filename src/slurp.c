@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "physmem.h"
+#include "safe-read.h"
 
 int
 slurp_reserve (struct slurp *s, size_t need)
@@ -27,6 +28,25 @@ slurp_reserve (struct slurp *s, size_t need)
   s->data = data;
   s->cap = cap;
   return 0;
+}
+
+int
+slurp_read_all (struct slurp *s, int fd, size_t chunk, uintmax_t *reads)
+{
+  for (;;)
+    {
+      int err = slurp_reserve (s, s->len + (chunk ? chunk : 1));
+      if (err)
+        return err;
+      size_t n = safe_read (fd, s->data + s->len,
+                            chunk ? chunk : s->cap - s->len);
+      if (n == SAFE_READ_ERROR)
+        return errno;
+      ++*reads;
+      if (n == 0)
+        return 0;
+      s->len += n;
+    }
 }
 
 void

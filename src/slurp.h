@@ -4,6 +4,7 @@
 #define WC_SLURP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct slurp
 {
@@ -16,6 +17,12 @@ struct slurp
    when it grows.  Returns 0, or ENOMEM when NEED exceeds physical memory or
    the allocation fails; the buffer is then unchanged.  */
 int slurp_reserve (struct slurp *s, size_t need);
+
+/* Append everything FD has left to S.  Each read asks for CHUNK bytes, or,
+   when CHUNK is 0, for all the room left (growing the buffer only when it
+   is full).  Counts the read calls in *READS.  Returns 0 at EOF, or an
+   errno value (ENOMEM when the input cannot fit); S keeps what was read.  */
+int slurp_read_all (struct slurp *s, int fd, size_t chunk, uintmax_t *reads);
 
 void slurp_free (struct slurp *s);
 

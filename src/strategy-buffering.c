@@ -7,7 +7,6 @@
 #include <errno.h>
 
 #include "input.h"
-#include "safe-read.h"
 #include "slurp.h"
 
 enum { CHUNK_SIZE = 64 * 1024 };
@@ -16,24 +15,8 @@ int
 read_buffering (struct input *in, struct counter *c)
 {
   struct slurp buf = { 0 };
-  int err = 0;
   in->tally.method = "buffering";
-  for (;;)
-    {
-      err = slurp_reserve (&buf, buf.len + CHUNK_SIZE);
-      if (err)
-        break;
-      size_t n = safe_read (in->fd, buf.data + buf.len, CHUNK_SIZE);
-      if (n == SAFE_READ_ERROR)
-        {
-          err = errno;
-          break;
-        }
-      in->tally.reads++;
-      if (n == 0)
-        break;
-      buf.len += n;
-    }
+  int err = slurp_read_all (&buf, in->fd, CHUNK_SIZE, &in->tally.reads);
   if (err == ENOMEM)
     in->error_context = "too large to buffer";
   counter_feed (c, buf.data, buf.len);

@@ -7,8 +7,9 @@
 #include <unistd.h>
 
 #include "input.h"
-#include "safe-read.h"
 #include "slurp.h"
+
+enum { UNKNOWN_SIZE_START = 64 * 1024 };
 
 /* The bytes a regular file holds past its current offset, or 0.  */
 static size_t
@@ -26,27 +27,12 @@ read_upfront (struct input *in, struct counter *c)
   struct slurp buf = { 0 };
   in->tally.method = "upfront";
   /* One byte more than the hint, so that the read that finds EOF has room
-     and a file that has not grown needs no second allocation.  */
-  int err = slurp_reserve (&buf, size_hint (in) + 1);
-  while (!err)
-    {
-      if (buf.len == buf.cap)
-        {
-          err = slurp_reserve (&buf, buf.cap + 1);
-          if (err)
-            break;
-        }
-      size_t n = safe_read (in->fd, buf.data + buf.len, buf.cap - buf.len);
-      if (n == SAFE_READ_ERROR)
-        {
-          err = errno;
-          break;
-        }
-      in->tally.reads++;
-      if (n == 0)
-        break;
-      buf.len += n;
-    }
+     and a file that has not grown needs no second allocation.  Without a
+     hint (pipes, /proc), start where a pipe's reads would fill it.  */
+  size_t hint = size_hint (in);
+  int err = slurp_reserve (&buf, hint ? hint + 1 : UNKNOWN_SIZE_START);
+  if (!err)
+    err = slurp_read_all (&buf, in->fd, 0, &in->tally.reads);
   if (err == ENOMEM)
     in->error_context = "too large to read up front";
   counter_feed (c, buf.data, buf.len);
