@@ -38,11 +38,17 @@ getline_window (void *arg)
     }
   /* No stream lock, so none is left held if a SIGBUS jumps out of getline.  */
   __fsetlocking (r->stream, FSETLOCKING_BYCALLER);
-  ssize_t len;
-  while (0 < (len = getline (&r->line, &r->line_size, r->stream)))
-    counter_feed (r->counter, r->line, len);
-  if (ferror (r->stream))
-    r->err = errno ? errno : EIO;
+  for (;;)
+    {
+      errno = 0;
+      ssize_t len = getline (&r->line, &r->line_size, r->stream);
+      if (len <= 0)
+        break;
+      counter_feed (r->counter, r->line, len);
+    }
+  /* Reading memory cannot fail: what fails is growing the line's buffer.  */
+  if (errno || ferror (r->stream))
+    r->err = errno ? errno : ENOMEM;
 }
 
 static int
@@ -67,6 +73,8 @@ read_mmap2 (struct input *in, struct counter *c)
   int result = map_windows (in, count_window, &r);
   if (result != STRATEGY_NOT_APPLICABLE)
     in->tally.method = "mmap2";
+  if (result == ENOMEM)
+    in->error_context = "line too long to hold in memory";
   free (r.line);
   return result;
 }

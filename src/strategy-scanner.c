@@ -45,7 +45,10 @@ read_scanner (struct input *in, struct counter *c)
   FILE *stream = fopencookie (&cookie, "r", io);
   if (!stream)
     return errno;
-  setvbuf (stream, NULL, _IOFBF, STREAM_BUFFER_SIZE);
+  /* glibc ignores the size unless it is given the buffer too.  */
+  char *stream_buffer = malloc (STREAM_BUFFER_SIZE);
+  if (stream_buffer)
+    setvbuf (stream, stream_buffer, _IOFBF, STREAM_BUFFER_SIZE);
 
   char *line = NULL;
   size_t line_size = 0;
@@ -72,5 +75,6 @@ read_scanner (struct input *in, struct counter *c)
     }
   free (line);
   fclose (stream);
+  free (stream_buffer);
   return err;
 }
