@@ -81,7 +81,9 @@ count_input (struct input *in, enum strategy s, struct counter *c)
     {
       if (count_by_size (in, c))
         return 0;
-      s = STRATEGY_STREAM;   /* at most a block is left: read it plainly */
+      /* At most a block is left: read it plainly.  */
+      in->tally.method = "size+stream";
+      s = STRATEGY_STREAM;
     }
   int err = strategy_table[s] (in, c);
   if (err == STRATEGY_NOT_APPLICABLE)
