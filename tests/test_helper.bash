@@ -1,0 +1,25 @@
+# test_helper.bash: loaded by every suite: assertion libraries, the two wc
+# programs under comparison, and a per-test scratch directory.
+
+bats_load_library bats-support
+bats_load_library bats-assert
+
+# Set by `make check`; the fallbacks serve a suite run by hand.
+: "${SYS_WC:=/usr/bin/wc}"
+: "${WC_BUILT:=$(command -v wc)}"
+
+# Every way of reading that must give the system wc's output.
+STRATEGIES="default scanner upfront buffering mmap mmap2"
+
+# Both programs run as "wc", so that diagnostics carry the same prefix.
+sys_wc() { (exec -a wc "$SYS_WC" "$@"); }
+our_wc() { (exec -a wc "$WC_BUILT" "$@"); }
+
+# The options that select STRATEGY (nothing for the default).
+strategy_opts() {
+  [ "$1" = default ] || printf '%s\n' "--strategy=$1"
+}
+
+setup() {
+  cd "$BATS_TEST_TMPDIR" || return 1
+}
