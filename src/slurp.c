@@ -1,15 +1,40 @@
 /* slurp.c: the growing whole-input buffer of upfront and buffering.  The
-   physical-memory check comes first because on Linux a huge malloc usually
-   succeeds and the process is killed later, when the pages are touched.  */
+   memory check comes first because on Linux a huge malloc usually succeeds
+   and the process is killed later, when the pages are touched.  */
 #include <config.h>
 
 #include "slurp.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "physmem.h"
 #include "safe-read.h"
+
+/* How much more memory a buffer may take: three quarters of the kernel's
+   estimate of what can be had without swapping or waking the OOM killer
+   (MemAvailable counts reclaimable page cache, unlike free memory), or,
+   where that is unknown, physical memory.  */
+static double
+growth_room (void)
+{
+  double room = -1;
+  FILE *meminfo = fopen ("/proc/meminfo", "r");
+  if (meminfo)
+    {
+      char line[256];
+      unsigned long long kib;
+      while (fgets (line, sizeof line, meminfo))
+        if (sscanf (line, "MemAvailable: %llu kB", &kib) == 1)
+          {
+            room = kib * 1024.0 * 3 / 4;
+            break;
+          }
+      fclose (meminfo);
+    }
+  return room < 0 ? physmem_total () : room;
+}
 
 int
 slurp_reserve (struct slurp *s, size_t need)
@@ -17,11 +42,15 @@ slurp_reserve (struct slurp *s, size_t need)
   if (need <= s->cap)
     return 0;
   double limit = physmem_total ();
-  if (0 < limit && limit < need)
+  double room = s->cap + growth_room ();
+  if (limit <= 0 || room < limit)
+    limit = room;
+  if (limit < need)
     return ENOMEM;
+  /* Double, but never past the limit: the last step goes straight there.  */
   size_t cap = need / 2 < s->cap ? 2 * s->cap : need;
-  if ((0 < limit && limit < cap) || cap < s->cap)
-    cap = need;
+  if (limit < cap || cap < s->cap)
+    cap = limit;
   unsigned char *data = realloc (s->data, cap);
   if (!data)
     return ENOMEM;

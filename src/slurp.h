@@ -1,5 +1,6 @@
 /* slurp.h: a buffer that grows to hold a whole input, refusing to grow past
-   physical memory, for the strategies that read everything before counting.  */
+   the memory the system can give, for the strategies that read everything
+   before counting.  */
 #ifndef WC_SLURP_H
 #define WC_SLURP_H
 
@@ -15,7 +16,8 @@ struct slurp
 
 /* Make room for at least NEED bytes in all, at least doubling the capacity
    when it grows.  Returns 0, or ENOMEM when NEED exceeds physical memory or
-   the allocation fails; the buffer is then unchanged.  */
+   the memory the system has available, or the allocation fails; the
+   buffer is then unchanged.  */
 int slurp_reserve (struct slurp *s, size_t need);
 
 /* Append everything FD has left to S.  Each read asks for CHUNK bytes, or,
