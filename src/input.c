@@ -87,7 +87,15 @@ count_input (struct input *in, enum strategy s, struct counter *c)
     }
   int err = strategy_table[s] (in, c);
   if (err == STRATEGY_NOT_APPLICABLE)
-    err = read_stream (in, c);
+    {
+      /* A mapping strategy that mapped part of the input says so.  */
+      static char const *const partly[] =
+        {
+          [STRATEGY_MMAP] = "mmap+stream", [STRATEGY_MMAP2] = "mmap2+stream"
+        };
+      in->tally.method = in->tally.maps ? partly[s] : NULL;
+      err = read_stream (in, c);
+    }
   if (err == INPUT_TRUNCATED)
     in->error_context = "file truncated while being read";
   return err;

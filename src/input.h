@@ -49,8 +49,9 @@ struct input
 
 /* A strategy returns 0 at end of input, an errno value on failure (the
    counter keeps what was fed before it), INPUT_TRUNCATED when a mapped file
-   shrank under it, or STRATEGY_NOT_APPLICABLE when it read nothing and
-   cannot take this input, which is then read the default way.  */
+   shrank under it, or STRATEGY_NOT_APPLICABLE when it cannot take this
+   input (or the rest of it), which is then read the default way from the
+   current offset into the same counter.  */
 enum
 {
   STRATEGY_NOT_APPLICABLE = -1,

@@ -56,7 +56,10 @@ map_windows (struct input *in, window_visitor *visit, void *arg)
       void *base = mmap (NULL, len, PROT_READ, MAP_PRIVATE, in->fd, pos);
       if (base == MAP_FAILED)
         {
-          result = in->tally.maps ? errno : STRATEGY_NOT_APPLICABLE;
+          /* The rest is read instead, from the first byte not counted.  */
+          off_t resume = pos < offset ? offset : pos;
+          result = (lseek (in->fd, resume, SEEK_SET) == resume
+                    ? STRATEGY_NOT_APPLICABLE : errno);
           break;
         }
       in->tally.maps++;

@@ -20,9 +20,10 @@ typedef int window_visitor (struct mapped_window const *w, void *arg);
 
 /* Call VISIT on each window of IN in order, then leave IN's offset at the
    end of what was mapped, as reading it would.  Returns 0, an errno value,
-   VISIT's nonzero result, or STRATEGY_NOT_APPLICABLE (nothing mapped) for
-   what cannot be mapped: non-regular files, files that report no size
-   (/proc, /sys and other pseudo file systems), mmap failures.  */
+   VISIT's nonzero result, or STRATEGY_NOT_APPLICABLE for what cannot be
+   mapped: non-regular files, files that report no size (/proc, /sys and
+   other pseudo file systems), and a window that mmap refuses; the offset
+   is then at the first byte not counted, for the caller to read the rest.  */
 int map_windows (struct input *in, window_visitor *visit, void *arg);
 
 #endif
