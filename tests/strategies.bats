@@ -466,3 +466,44 @@ strategy_error() {
     ! grep -qv '^wc: ' "$CAP/$s.err"
   done
 }
+
+# ---------------------------------------------------------------------------
+# A window that cannot be mapped midway
+
+# A preloaded shim refuses the second large read-only file mapping, as the
+# kernel would when address space runs out; the rest must be read instead.
+@test "mmap, mmap2: a later window that cannot be mapped is read instead" {
+  command -v cc > /dev/null || skip "no C compiler to build the mmap shim"
+  cat > shim.c <<'SHIM'
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <sys/mman.h>
+static int calls;
+void *
+mmap (void *a, size_t len, int prot, int flags, int fd, off_t off)
+{
+  void *(*real) (void *, size_t, int, int, int, off_t) = dlsym (RTLD_NEXT, "mmap");
+  if (2 < fd && prot == PROT_READ && (flags & MAP_PRIVATE) && (1 << 20) <= len
+      && ++calls == 2)
+    {
+      errno = ENOMEM;
+      return MAP_FAILED;
+    }
+  return real (a, len, prot, flags, fd, off);
+}
+SHIM
+  cc -shared -fPIC -o shim.so shim.c -ldl || skip "cannot build the mmap shim"
+  # Two windows (1 GiB each at most), newlines in both, a last line after.
+  truncate -s 1100M two
+  put_newlines two 0 256 1100
+  printf 'last words\n' >> two
+  local want s
+  want=$(sys_wc -lc two)
+  for s in mmap mmap2; do
+    run env LD_PRELOAD="$PWD/shim.so" "$WC_BUILT" -p "$s" -lc --stats two
+    assert_success
+    assert_line --index 0 "$want"
+    assert_line --index 1 --regexp "^stats scope=file strategy=$s used=$s\\+stream .* maps=1 "
+  done
+}
