@@ -64,9 +64,7 @@ map_windows (struct input *in, window_visitor *visit, void *arg)
         }
       in->tally.maps++;
       posix_madvise (base, len, POSIX_MADV_SEQUENTIAL);
-      size_t skip = pos < offset ? offset - pos : 0;
-      struct mapped_window w = { base, len, (unsigned char *) base + skip,
-                                 len - skip };
+      struct mapped_window w = { base, len, pos < offset ? offset - pos : 0 };
       result = visit (&w, arg);
       munmap (base, len);
       if (result)

@@ -11,8 +11,7 @@ struct mapped_window
 {
   void *base;                   /* the whole mapping, as mmap returned it */
   size_t len;
-  unsigned char const *data;    /* the part of it to count */
-  size_t n;
+  size_t skip;                  /* bytes before the offset: not counted */
 };
 
 /* Returns 0 to go on to the next window, else the strategy's result.  */

@@ -35,8 +35,8 @@ static int
 count_window (struct mapped_window const *w, void *arg)
 {
   struct mmap_feed *f = arg;
-  f->data = w->data;
-  f->n = w->n;
+  f->data = (unsigned char const *) w->base + w->skip;
+  f->n = w->len - w->skip;
   if (sigbus_guard (w->base, w->len, feed_pieces, f))
     return 0;
   *f->counter = f->saved;

@@ -55,9 +55,8 @@ static int
 count_window (struct mapped_window const *w, void *arg)
 {
   struct mmap2_read *r = arg;
-  r->data = (unsigned char *) w->base + (w->data
-                                          - (unsigned char const *) w->base);
-  r->n = w->n;
+  r->data = (char *) w->base + w->skip;
+  r->n = w->len - w->skip;
   r->stream = NULL;
   r->err = 0;
   bool whole = sigbus_guard (w->base, w->len, getline_window, r);
