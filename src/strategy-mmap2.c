@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "input.h"
+#include "line-feed.h"
 #include "mapping.h"
 #include "sigbus.h"
 
@@ -38,17 +39,8 @@ getline_window (void *arg)
     }
   /* No stream lock, so none is left held if a SIGBUS jumps out of getline.  */
   __fsetlocking (r->stream, FSETLOCKING_BYCALLER);
-  for (;;)
-    {
-      errno = 0;
-      ssize_t len = getline (&r->line, &r->line_size, r->stream);
-      if (len <= 0)
-        break;
-      counter_feed (r->counter, r->line, len);
-    }
   /* Reading memory cannot fail: what fails is growing the line's buffer.  */
-  if (errno || ferror (r->stream))
-    r->err = errno ? errno : ENOMEM;
+  r->err = feed_lines (r->stream, &r->line, &r->line_size, r->counter);
 }
 
 static int
@@ -73,7 +65,7 @@ read_mmap2 (struct input *in, struct counter *c)
   if (result != STRATEGY_NOT_APPLICABLE)
     in->tally.method = "mmap2";
   if (result == ENOMEM)
-    in->error_context = "line too long to hold in memory";
+    in->error_context = LINE_TOO_LONG;
   free (r.line);
   return result;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "input.h"
+#include "line-feed.h"
 #include "safe-read.h"
 
 /* The stream reads the descriptor through this cookie, which counts the
@@ -52,27 +53,11 @@ read_scanner (struct input *in, struct counter *c)
 
   char *line = NULL;
   size_t line_size = 0;
-  int err = 0;
-  for (;;)
-    {
-      /* Decoding may leave errno set; getline's own failure must show.  */
-      errno = 0;
-      ssize_t n = getline (&line, &line_size, stream);
-      if (n <= 0)
-        {
-          err = errno;
-          break;
-        }
-      counter_feed (c, line, n);
-    }
+  int err = feed_lines (stream, &line, &line_size, c);
   if (cookie.read_errno)
     err = cookie.read_errno;
-  else if (err || ferror (stream))
-    {
-      /* Not a read error: getline could not grow the line's buffer.  */
-      err = err ? err : ENOMEM;
-      in->error_context = "line too long to hold in memory";
-    }
+  else if (err)
+    in->error_context = LINE_TOO_LONG;   /* not a read: getline's buffer */
   free (line);
   fclose (stream);
   free (stream_buffer);
