@@ -8,14 +8,6 @@
 load test_helper
 load fixtures
 
-setup_file() {
-  fixtures_setup_file
-}
-
-setup() {
-  fixtures_setup
-}
-
 @test "each counting option alone, short and long" {
   local opt bad=0
   for opt in -c -m -l -w -L --bytes --chars --lines --words --max-line-length; do

@@ -7,14 +7,6 @@
 load test_helper
 load fixtures
 
-setup_file() {
-  fixtures_setup_file
-}
-
-setup() {
-  fixtures_setup
-}
-
 teardown() {
   # The unprivileged tests work in a world-readable directory outside bats' private tree.
   if [ -n "${PUBLIC_DIR:-}" ]; then

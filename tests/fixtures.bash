@@ -31,6 +31,16 @@ fixtures_setup_file() {
   make_fixtures "$BATS_FILE_TMPDIR/fx"
 }
 
+# The default hooks of a suite that loads this file; a suite that needs more
+# defines its own and calls the functions above and below.
+setup_file() {
+  fixtures_setup_file
+}
+
+setup() {
+  fixtures_setup
+}
+
 # For setup: a private copy of the fixtures as the working directory; captures go
 # beside it (never inside, so that `wc *` style snippets do not see them).
 fixtures_setup() {

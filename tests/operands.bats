@@ -8,14 +8,6 @@
 load test_helper
 load fixtures
 
-setup_file() {
-  fixtures_setup_file
-}
-
-setup() {
-  fixtures_setup
-}
-
 @test "width: regular files give the digits of their size sum" {
   local args bad=0
   for args in f1 '-l f1' '-w f1' '-lw f1' 'f1 f2' '-l f1 f2' '-l f1 k1' '-c k1' '-lc k1' \
