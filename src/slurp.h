@@ -4,6 +4,7 @@
 #ifndef WC_SLURP_H
 #define WC_SLURP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -12,6 +13,10 @@ struct slurp
   unsigned char *data;
   size_t len;           /* bytes held */
   size_t cap;           /* bytes allocated */
+  /* Ask for transparent huge pages: 512 times fewer page faults for a
+     buffer allocated once at its final size.  A buffer that doubles as it
+     grows is better without: moving huge pages costs more than it saves.  */
+  bool huge_pages;
 };
 
 /* Make room for at least NEED bytes in all, at least doubling the capacity

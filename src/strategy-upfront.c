@@ -1,6 +1,7 @@
 /* strategy-upfront.c: read the whole input into one buffer, sized once from
    fstat, then count it as a single span.  The read still goes on to EOF:
-   files grow, and /proc files report a size of 0.  Memory: the whole input.  */
+   files grow, and /proc files report a size of 0.  Memory: the whole input,
+   in huge pages where the kernel grants them.  */
 #include <config.h>
 
 #include <errno.h>
@@ -24,7 +25,7 @@ size_hint (struct input const *in)
 int
 read_upfront (struct input *in, struct counter *c)
 {
-  struct slurp buf = { 0 };
+  struct slurp buf = { .huge_pages = true };
   in->tally.method = "upfront";
   /* One byte more than the hint, so that the read that finds EOF has room
      and a file that has not grown needs no second allocation.  Without a
