@@ -108,8 +108,8 @@ block_words (struct block_regs *r, uint64_t separator, uint64_t word)
 /* Line widths: between two column events every one-column byte adds one;
    a tab moves to the next multiple of 8, the other events end a line.  */
 static inline void
-block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
-              uint64_t tab)
+block_widths_walk (struct block_regs *r, uint64_t width1, uint64_t event,
+                   uint64_t tab)
 {
   uintmax_t column = r->column;
   while (event)
@@ -129,6 +129,37 @@ block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
       event ^= first;
     }
   r->column = column + bits64 (width1);
+}
+
+/* The same, mostly without walking the events.  In a block without tabs
+   every event ends a line, and a line that lies wholly between the first
+   and the last event is no wider than all the one-column bytes between
+   them; when those are no more than the widest line so far, only the line
+   that the first event ends and the one that the last event begins
+   matter.  */
+static inline void
+block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
+              uint64_t tab)
+{
+  uint64_t first = event & -event;
+  uint64_t last = (uint64_t) 1 << (63 - __builtin_clzll (event | 1));
+  uint64_t up_to_first = first | (first - 1);
+  uint64_t up_to_last = last | (last - 1);
+  uint64_t inner = width1 & ~up_to_first & (last - 1);
+  if (tab || r->max_width < (uintmax_t) bits64 (inner))
+    {
+      block_widths_walk (r, width1, event, tab);
+      return;
+    }
+  uintmax_t at_first = r->column + bits64 (width1 & (first - 1));
+  if (!event)
+    r->column = at_first;
+  else
+    {
+      if (r->max_width < at_first)
+        r->max_width = at_first;
+      r->column = bits64 (width1 & ~up_to_last);
+    }
 }
 
 /* The block loop, written once.  CLASSIFY and WANT_WIDTH are constants in

@@ -262,15 +262,23 @@ record_at (struct block_masks const *m, int offset, union recorded_block r[2])
     }
 }
 
+/* Where a step test starts: the state, and the widest line so far.  */
+struct start
+{
+  struct scan_state s;
+  uintmax_t max_width;
+};
+
 _Noreturn static void
 step_wrong (char const *what, unsigned char const *str, size_t len,
-            int offset, struct scan_state const *start,
+            int offset, struct start const *start,
             struct scan_state const *want_s, struct counts const *want,
             struct scan_state const *got_s, struct counts const *got)
 {
   fprintf (stderr,
            "kernels: FAIL: %s step, string at bit %d, starting in_word=%d"
-           " column=%ju\n", what, offset, start->in_word, start->column);
+           " column=%ju max_width=%ju\n", what, offset, start->s.in_word,
+           start->s.column, start->max_width);
   print_bytes (str, len);
   fprintf (stderr,
            "  byte loop: lines=%ju words=%ju max_width=%ju column=%ju"
@@ -289,7 +297,7 @@ step_wrong (char const *what, unsigned char const *str, size_t len,
 static void
 exhaust_strings (char const *what, unsigned char const *alphabet,
                  size_t nsym, size_t maxlen, bool widths,
-                 struct scan_state const *starts, size_t nstarts)
+                 struct start const *starts, size_t nstarts)
 {
   unsigned char const *action = tables[0].action;
   struct block_kernel k = { scan_recorded, HIGH_NEUTRAL, widths };
@@ -305,15 +313,15 @@ exhaust_strings (char const *what, unsigned char const *alphabet,
           masks_from_table (action, str, len, &m);
           for (size_t st = 0; st < nstarts; st++)
             {
-              struct scan_state want_s = starts[st];
-              struct counts want = { 0 };
+              struct scan_state want_s = starts[st].s;
+              struct counts want = { .max_width = starts[st].max_width };
               scan_single_byte (action, &want_s, str, len, &want);
               for (int offset = 0; offset < SCAN_BLOCK; offset++)
                 {
                   union recorded_block r[2];
                   record_at (&m, offset, r);
-                  struct scan_state got_s = starts[st];
-                  struct counts got = { 0 };
+                  struct scan_state got_s = starts[st].s;
+                  struct counts got = { .max_width = starts[st].max_width };
                   size_t done = scan_recorded (&k, &got_s, r[0].bytes,
                                                sizeof r, &got);
                   comparisons++;
@@ -342,18 +350,21 @@ steps (size_t word_len, size_t width_len)
   comparisons = 0;
   /* Separator, constituent, neutral.  */
   static unsigned char const word_classes[] = { ' ', 'a', '\1' };
-  static struct scan_state const word_starts[] = {
-    { .in_word = false }, { .in_word = true },
+  static struct start const word_starts[] = {
+    { .s.in_word = false }, { .s.in_word = true },
   };
   exhaust_strings ("word", word_classes, COUNTOF (word_classes), word_len,
                    false, word_starts, COUNTOF (word_starts));
   /* One column, the three kinds of column event, no width, no width but a
-     separator.  */
+     separator; from columns and widest lines that make the short cut
+     (lines inside a block no wider than the widest) apply or not.  */
   static unsigned char const width_classes[] = {
     'a', '\t', '\n', '\r', '\1', '\v',
   };
-  static struct scan_state const width_starts[] = {
-    { .column = 0 }, { .column = 5, .in_word = true }, { .column = 8 },
+  static struct start const width_starts[] = {
+    { .s.column = 0 }, { .s.column = 5, .s.in_word = true },
+    { .s.column = 8, .max_width = 2 }, { .s.column = 3, .max_width = 4 },
+    { .s.column = 0, .max_width = 100 }, { .s.column = 99, .max_width = 9 },
   };
   exhaust_strings ("width", width_classes, COUNTOF (width_classes),
                    width_len, true, width_starts, COUNTOF (width_starts));
