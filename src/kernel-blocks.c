@@ -49,15 +49,22 @@ block_kernel_init (struct block_kernel *k, enum simd_level level,
     if (action[b] != ascii_action (b))
       return false;
   k->high = high_bytes_of (action);
-  k->scan = scan_blocks_portable;
-#if HAVE_SSE2_KERNELS
-  if (SIMD_SSE2 <= level)
-    k->scan = scan_blocks_sse2;
-#endif
+  switch (level)
+    {
 #if HAVE_AVX2_KERNELS
-  if (SIMD_AVX2 <= level)
-    k->scan = scan_blocks_avx2;
+    case SIMD_AVX2:
+      k->scan = scan_blocks_avx2;
+      break;
 #endif
+#if HAVE_SSE2_KERNELS
+    case SIMD_SSE2:
+      k->scan = scan_blocks_sse2;
+      break;
+#endif
+    default:
+      k->scan = scan_blocks_portable;
+      break;
+    }
   return true;
 }
 
