@@ -35,12 +35,18 @@ struct counter
   struct scan_state scan;
   enum counter_pass pass;
   newline_kernel count_newlines;
+  struct block_kernel blocks;   /* blocks.scan is NULL: none for this locale */
   struct char_rules const *rules;
 };
 
 /* The pass a WANTED set needs under RULES.  */
 enum counter_pass counter_pass_for (struct char_rules const *rules,
                                     unsigned wanted) _GL_ATTRIBUTE_PURE;
+
+/* The SIMD level this process uses: the best the CPU runs, lowered by
+   WC_SIMD=off|sse2|avx2.  *REPORT (if REPORT) gets what --debug says of it
+   on the lines-only path.  */
+enum simd_level counter_simd_level (char const **report);
 
 /* The newline kernel this process uses, and what --debug says of it.  */
 newline_kernel counter_newline_kernel (char const **report);

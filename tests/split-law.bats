@@ -25,7 +25,7 @@ split_law() {
   assert_output --partial "all equal"
 }
 
-@test "split law: portable and AVX2 newline kernels agree and never over-read" {
+@test "split law: portable, SSE2 and AVX2 newline kernels agree and never over-read" {
   split_law kernels
   assert_success
   assert_output --partial "all equal"
@@ -35,4 +35,39 @@ split_law() {
   split_law nosuch
   assert_failure 1
   assert_output --partial "Usage: split-law"
+}
+
+# The split law once more with each SIMD level the counter can be held to;
+# a level the CPU or the build lacks falls back, which the summary tells.
+split_law_with() {
+  WC_SIMD=$1 split_law splits
+  assert_success
+  assert_output --partial "all equal"
+  if [[ $output != *", $2 kernels"* ]]; then
+    run "$KERNELS" levels
+    [[ $output != *" $2"* ]] || fail "WC_SIMD=$1 did not select $2"
+    skip "$2 kernels not available here"
+  fi
+}
+
+@test "split law: WC_SIMD=off holds the portable kernels to the law" {
+  split_law_with off portable
+}
+
+@test "split law: WC_SIMD=sse2 holds the SSE2 kernels to the law" {
+  split_law_with sse2 sse2
+}
+
+@test "split law: WC_SIMD=avx2 holds the AVX2 kernels to the law" {
+  split_law_with avx2 avx2
+}
+
+@test "split law: an unknown WC_SIMD value is ignored: the best level runs" {
+  run "$KERNELS" levels
+  assert_success
+  local best
+  best=$(printf '%s\n' "$output" | sed 's/ (.*//; s/.* //')
+  WC_SIMD=avx512 split_law splits
+  assert_success
+  assert_output --partial ", $best kernels"
 }

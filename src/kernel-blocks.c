@@ -1,0 +1,155 @@
+/* kernel-blocks.c: the block kernels' setup (which bytes they may classify
+   in the current locale, which level's loop runs) and the portable level,
+   whose classifier works on 64-bit words so that it runs anywhere.  */
+#include <config.h>
+
+#include <string.h>
+
+#include "kernel-blocks.h"
+
+/* The class of each ASCII byte that every classifier computes.  glibc's
+   locales all agree on these; block_kernel_init checks the current one.  */
+static enum char_action
+ascii_action (int b)
+{
+  switch (b)
+    {
+    case '\n': return ACT_NEWLINE;
+    case '\r': case '\f': return ACT_LINE_END;
+    case '\t': return ACT_TAB;
+    case '\v': return ACT_VSPACE;
+    case ' ': return ACT_SPACE;
+    default: return '!' <= b && b <= '~' ? ACT_WORD : ACT_NEUTRAL;
+    }
+}
+
+static enum high_bytes
+high_bytes_of (unsigned char const action[256])
+{
+  for (int b = 0x81; b < 0x100; b++)
+    if (action[b] != action[0x80])
+      return HIGH_REFUSE;
+  switch (action[0x80])
+    {
+    case ACT_NEUTRAL: return HIGH_NEUTRAL;
+    case ACT_WORD: return HIGH_WORD;
+    case ACT_SPACE: return HIGH_SPACE;
+    default: return HIGH_REFUSE;
+    }
+}
+
+bool
+block_kernel_init (struct block_kernel *k, enum simd_level level,
+                   unsigned char const action[256], bool want_width)
+{
+  k->scan = NULL;
+  k->high = HIGH_REFUSE;
+  k->want_width = want_width;
+  for (int b = 0; b < 0x80; b++)
+    if (action[b] != ascii_action (b))
+      return false;
+  k->high = high_bytes_of (action);
+  switch (level)
+    {
+#if HAVE_AVX2_KERNELS
+    case SIMD_AVX2:
+      k->scan = scan_blocks_avx2;
+      break;
+#endif
+#if HAVE_SSE2_KERNELS
+    case SIMD_SSE2:
+      k->scan = scan_blocks_sse2;
+      break;
+#endif
+    default:
+      k->scan = scan_blocks_portable;
+      break;
+    }
+  return true;
+}
+
+size_t
+scan_ascii_blocks (struct block_kernel const *k, struct scan_state *s,
+                   unsigned char const *p, size_t n, struct counts *c)
+{
+  return k->scan (k, s, p, n, c);
+}
+
+/* --- the portable level ------------------------------------------------- */
+
+static inline uint64_t
+load_le64 (unsigned char const *p)
+{
+  uint64_t w;
+  memcpy (&w, p, sizeof w);
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64 (w);
+#endif
+  return w;
+}
+
+enum { WORD_BYTES = 8 };
+#define ONES UINT64_C (0x0101010101010101)
+
+/* The high bit of each byte of LOW (the bytes' low 7 bits) + 0x80 - K is
+   set where the byte is at least K; no byte carries into the next.  ASCII
+   keeps only the bytes below 0x80.  */
+static inline uint64_t
+at_least (uint64_t low, uint64_t ascii, unsigned k)
+{
+  return (low + ONES * (0x80 - k)) & ascii;
+}
+
+/* The high bits of the 8 bytes of X, as 8 bits in byte order: the multiply
+   moves byte I's bit to bit 56 + I without any two products meeting.  */
+static inline uint64_t
+gather_high_bits (uint64_t x)
+{
+  return ((x >> 7) * UINT64_C (0x0102040810204080)) >> 56;
+}
+
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE void
+classify_portable (unsigned char const *p, struct block_masks *m)
+{
+  *m = (struct block_masks) { 0 };
+  /* Unrolled, so that every shift is a constant.  */
+#pragma GCC unroll 8
+  for (int i = 0; i < SCAN_BLOCK / WORD_BYTES; i++)
+    {
+      uint64_t w = load_le64 (p + WORD_BYTES * i);
+      uint64_t high = w & (ONES * 0x80);
+      uint64_t ascii = high ^ (ONES * 0x80);
+      uint64_t low = w & (ONES * 0x7f);
+      uint64_t ge_tab = at_least (low, ascii, '\t');
+      uint64_t ge_nl = at_least (low, ascii, '\n');
+      uint64_t ge_vt = at_least (low, ascii, '\v');
+      uint64_t ge_ff = at_least (low, ascii, '\f');
+      uint64_t ge_ctl_end = at_least (low, ascii, '\r' + 1);
+      uint64_t ge_space = at_least (low, ascii, ' ');
+      uint64_t ge_graph = at_least (low, ascii, '!');
+      uint64_t ge_del = at_least (low, ascii, 0x7f);
+      uint64_t control = ge_tab ^ ge_ctl_end;   /* '\t' .. '\r' */
+      uint64_t space = ge_space ^ ge_graph;
+      int shift = WORD_BYTES * i;
+      m->newline |= gather_high_bits (ge_nl ^ ge_vt) << shift;
+      m->separator |= gather_high_bits (control | space) << shift;
+      m->word |= gather_high_bits (ge_graph ^ ge_del) << shift;
+      m->high |= gather_high_bits (high) << shift;
+      m->width1 |= gather_high_bits (ge_space ^ ge_del) << shift;
+      m->event |= gather_high_bits (control ^ (ge_vt ^ ge_ff)) << shift;
+      m->tab |= gather_high_bits (ge_tab ^ ge_nl) << shift;
+    }
+}
+
+size_t
+scan_blocks_portable (struct block_kernel const *k, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_blocks_level (classify_portable, k, s, p, n, c);
+}
+
+void
+classify_block_portable (unsigned char const *p, struct block_masks *m)
+{
+  classify_portable (p, m);
+}

@@ -1,0 +1,880 @@
+/* kernels.c: unit test of the block kernels against the byte loop
+   (scan_single_byte), the reference:
+   - steps: the shared word and width steps on every short string of byte
+     classes at every bit position, across a block boundary, from either
+     state (masks are fed directly, through a stand-in classifier);
+   - bytes: each level's classifier gives the masks the locale's table
+     gives, for every byte value at every position and on random blocks;
+   - blocks: each level on random and adversarial data at every length
+     0..1024 and every alignment 0..63, with and without widths, in every
+     byte table (C, C.UTF-8, extra locales, and synthetic ones whose bytes
+     >= 0x80 are all words or all spaces);
+   - counter: the counter with each level against the counter with none,
+     for every set of wanted counts, cut into random spans;
+   - guard: spans that end right before an unreadable page.
+
+   Usage: kernels [steps|bytes|blocks|counter|guard|levels|locale=NAME]...
+   (no part: all but levels; levels names the levels this build runs on
+   this CPU; locale=NAME adds a locale to the tables).
+   Prints one summary line per part; on the first failure, describes it on
+   stderr and exits with status 1.  */
+#include <config.h>
+
+#include <locale.h>
+#include <stdalign.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "counter.h"
+#include "kernel-blocks.h"
+
+#define COUNTOF(a) (sizeof (a) / sizeof *(a))
+
+/* splitmix64 with a fixed seed: a failure is reproducible.  */
+static uint64_t rng_state = 0x6b3e1d0c5a9f2e47ULL;
+
+static uint64_t
+next64 (void)
+{
+  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+static size_t
+below (size_t n)
+{
+  return next64 () % n;
+}
+
+static unsigned long long comparisons;
+
+_Noreturn static void
+die (char const *message)
+{
+  fprintf (stderr, "kernels: %s\n", message);
+  exit (EXIT_FAILURE);
+}
+
+static void
+print_bytes (unsigned char const *p, size_t n)
+{
+  size_t shown = n < 160 ? n : 160;
+  fputs ("  bytes '", stderr);
+  for (size_t i = 0; i < shown; i++)
+    fprintf (stderr, "\\x%02x", p[i]);
+  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
+}
+
+/* --- the levels --------------------------------------------------------- */
+
+struct level
+{
+  char const *name;
+  enum simd_level id;
+  block_scanner scan;
+  void (*classify) (unsigned char const *p, struct block_masks *m);
+  newline_kernel newlines;
+};
+
+static struct level levels[3];
+static size_t nlevels;
+static char missing[64];
+
+static void
+find_levels (void)
+{
+  levels[nlevels++] = (struct level) {
+    "portable", SIMD_PORTABLE, scan_blocks_portable, classify_block_portable,
+    count_newlines_portable };
+#if HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS
+  __builtin_cpu_init ();
+#endif
+  char const *sse2 = " (sse2 not built)", *avx2 = " (avx2 not built)";
+#if HAVE_SSE2_KERNELS
+  sse2 = " (sse2 not on this CPU)";
+  if (__builtin_cpu_supports ("sse2"))
+    {
+      sse2 = "";
+      levels[nlevels++] = (struct level) {
+        "sse2", SIMD_SSE2, scan_blocks_sse2, classify_block_sse2,
+        count_newlines_sse2 };
+    }
+#endif
+#if HAVE_AVX2_KERNELS
+  avx2 = " (avx2 not on this CPU)";
+  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt"))
+    {
+      avx2 = "";
+      levels[nlevels++] = (struct level) {
+        "avx2", SIMD_AVX2, scan_blocks_avx2, classify_block_avx2,
+        count_newlines_avx2 };
+    }
+#endif
+  snprintf (missing, sizeof missing, "%s%s", sse2, avx2);
+}
+
+static void
+print_levels (void)
+{
+  for (size_t l = 0; l < nlevels; l++)
+    printf ("%s%s", l ? " " : "", levels[l].name);
+  printf ("%s", missing);
+}
+
+/* --- byte tables -------------------------------------------------------- */
+
+struct table
+{
+  char name[80];
+  bool multibyte;
+  unsigned char action[256];
+};
+
+static struct table tables[8];
+static size_t ntables;
+
+static void
+add_locale_table (char const *locale)
+{
+  if (!setlocale (LC_ALL, locale))
+    {
+      fprintf (stderr, "kernels: locale %s is not available\n", locale);
+      exit (EXIT_FAILURE);
+    }
+  struct char_rules rules;
+  char_rules_init (&rules, false);
+  struct table *t = &tables[ntables++];
+  snprintf (t->name, sizeof t->name, "locale %s", locale);
+  t->multibyte = rules.multibyte;
+  memcpy (t->action, rules.byte_action, sizeof t->action);
+  setlocale (LC_ALL, "C");
+}
+
+/* The C locale's table with every byte >= 0x80 given ACT.  */
+static void
+add_synthetic_table (char const *name, enum char_action act)
+{
+  struct table *t = &tables[ntables];
+  *t = tables[0];
+  snprintf (t->name, sizeof t->name, "%s", name);
+  memset (t->action + 0x80, act, 0x80);
+  ntables++;
+}
+
+/* What the byte loop makes of TABLE, as masks: the reference classifier.  */
+static void
+masks_from_table (unsigned char const action[256], unsigned char const *p,
+                  size_t n, struct block_masks *m)
+{
+  *m = (struct block_masks) { 0 };
+  for (size_t i = 0; i < n; i++)
+    {
+      uint64_t bit = (uint64_t) 1 << i;
+      if (0x80 <= p[i])
+        {
+          m->high |= bit;
+          continue;
+        }
+      switch (action[p[i]])
+        {
+        case ACT_NEWLINE:
+          m->newline |= bit;
+          m->event |= bit;
+          m->separator |= bit;
+          break;
+        case ACT_LINE_END:
+          m->event |= bit;
+          m->separator |= bit;
+          break;
+        case ACT_TAB:
+          m->tab |= bit;
+          m->event |= bit;
+          m->separator |= bit;
+          break;
+        case ACT_VSPACE:
+          m->separator |= bit;
+          break;
+        case ACT_SPACE:
+          m->separator |= bit;
+          m->width1 |= bit;
+          break;
+        case ACT_WORD:
+          m->word |= bit;
+          m->width1 |= bit;
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* --- steps: the shared word and width steps ------------------------------ */
+
+/* A stand-in classifier: each 64-byte "block" holds the masks themselves,
+   so the real block loop and steps run on masks chosen by the test.  */
+union recorded_block
+{
+  struct block_masks m;
+  unsigned char bytes[SCAN_BLOCK];
+};
+
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE void
+classify_recorded (unsigned char const *p, struct block_masks *m)
+{
+  memcpy (m, p, sizeof *m);
+}
+
+static size_t
+scan_recorded (struct block_kernel const *k, struct scan_state *s,
+               unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_blocks_level (classify_recorded, k, s, p, n, c);
+}
+
+static uint64_t
+shift_into (uint64_t bits, int offset, int block)
+{
+  if (block == 0)
+    return bits << offset;
+  return offset ? bits >> (64 - offset) : 0;
+}
+
+/* STR's masks M placed at bit OFFSET of two recorded blocks.  */
+static void
+record_at (struct block_masks const *m, int offset, union recorded_block r[2])
+{
+  for (int b = 0; b < 2; b++)
+    {
+      memset (&r[b], 0, sizeof r[b]);
+      r[b].m.newline = shift_into (m->newline, offset, b);
+      r[b].m.separator = shift_into (m->separator, offset, b);
+      r[b].m.word = shift_into (m->word, offset, b);
+      r[b].m.width1 = shift_into (m->width1, offset, b);
+      r[b].m.event = shift_into (m->event, offset, b);
+      r[b].m.tab = shift_into (m->tab, offset, b);
+    }
+}
+
+/* Where a step test starts: the state, and the widest line so far.  */
+struct start
+{
+  struct scan_state s;
+  uintmax_t max_width;
+};
+
+_Noreturn static void
+step_wrong (char const *what, unsigned char const *str, size_t len,
+            int offset, struct start const *start,
+            struct scan_state const *want_s, struct counts const *want,
+            struct scan_state const *got_s, struct counts const *got)
+{
+  fprintf (stderr,
+           "kernels: FAIL: %s step, string at bit %d, starting in_word=%d"
+           " column=%ju max_width=%ju\n", what, offset, start->s.in_word,
+           start->s.column, start->max_width);
+  print_bytes (str, len);
+  fprintf (stderr,
+           "  byte loop: lines=%ju words=%ju max_width=%ju column=%ju"
+           " in_word=%d\n"
+           "  step:      lines=%ju words=%ju max_width=%ju column=%ju"
+           " in_word=%d\n",
+           want->lines, want->words, want->max_width, want_s->column,
+           want_s->in_word, got->lines, got->words, got->max_width,
+           got_s->column, got_s->in_word);
+  exit (EXIT_FAILURE);
+}
+
+/* Every string over ALPHABET up to MAXLEN bytes, at every bit offset of a
+   block (so also across the boundary into the next), from each start
+   state, through the steps; with widths when WIDTHS.  */
+static void
+exhaust_strings (char const *what, unsigned char const *alphabet,
+                 size_t nsym, size_t maxlen, bool widths,
+                 struct start const *starts, size_t nstarts)
+{
+  unsigned char const *action = tables[0].action;
+  struct block_kernel k = { scan_recorded, HIGH_NEUTRAL, widths };
+  for (size_t len = 0; len <= maxlen; len++)
+    {
+      size_t digits[16] = { 0 };
+      for (;;)
+        {
+          unsigned char str[16];
+          for (size_t i = 0; i < len; i++)
+            str[i] = alphabet[digits[i]];
+          struct block_masks m;
+          masks_from_table (action, str, len, &m);
+          for (size_t st = 0; st < nstarts; st++)
+            {
+              struct scan_state want_s = starts[st].s;
+              struct counts want = { .max_width = starts[st].max_width };
+              scan_single_byte (action, &want_s, str, len, &want);
+              for (int offset = 0; offset < SCAN_BLOCK; offset++)
+                {
+                  union recorded_block r[2];
+                  record_at (&m, offset, r);
+                  struct scan_state got_s = starts[st].s;
+                  struct counts got = { .max_width = starts[st].max_width };
+                  size_t done = scan_recorded (&k, &got_s, r[0].bytes,
+                                               sizeof r, &got);
+                  comparisons++;
+                  if (done != sizeof r || got.lines != want.lines
+                      || got.words != want.words
+                      || got_s.in_word != want_s.in_word
+                      || (widths && (got.max_width != want.max_width
+                                     || got_s.column != want_s.column)))
+                    step_wrong (what, str, len, offset, &starts[st], &want_s,
+                                &want, &got_s, &got);
+                }
+            }
+          /* The next string of this length, or the next length.  */
+          size_t i = 0;
+          while (i < len && ++digits[i] == nsym)
+            digits[i++] = 0;
+          if (i == len)
+            break;
+        }
+    }
+}
+
+static void
+steps (size_t word_len, size_t width_len)
+{
+  comparisons = 0;
+  /* Separator, constituent, neutral.  */
+  static unsigned char const word_classes[] = { ' ', 'a', '\1' };
+  static struct start const word_starts[] = {
+    { .s.in_word = false }, { .s.in_word = true },
+  };
+  exhaust_strings ("word", word_classes, COUNTOF (word_classes), word_len,
+                   false, word_starts, COUNTOF (word_starts));
+  /* One column, the three kinds of column event, no width, no width but a
+     separator; from columns and widest lines that make the short cut
+     (lines inside a block no wider than the widest) apply or not.  */
+  static unsigned char const width_classes[] = {
+    'a', '\t', '\n', '\r', '\1', '\v',
+  };
+  static struct start const width_starts[] = {
+    { .s.column = 0 }, { .s.column = 5, .s.in_word = true },
+    { .s.column = 8, .max_width = 2 }, { .s.column = 3, .max_width = 4 },
+    { .s.column = 0, .max_width = 100 }, { .s.column = 99, .max_width = 9 },
+  };
+  exhaust_strings ("width", width_classes, COUNTOF (width_classes),
+                   width_len, true, width_starts, COUNTOF (width_starts));
+  printf ("kernels: steps: %llu comparisons (words: strings up to %zu bytes,"
+          " widths: up to %zu), all equal\n", comparisons, word_len,
+          width_len);
+}
+
+/* --- bytes: each level's classifier ------------------------------------- */
+
+static char const *const mask_names[] = {
+  "newline", "separator", "word", "high", "width1", "event", "tab",
+};
+
+static void
+masks_array (struct block_masks const *m, uint64_t out[7])
+{
+  out[0] = m->newline;
+  out[1] = m->separator;
+  out[2] = m->word;
+  out[3] = m->high;
+  out[4] = m->width1;
+  out[5] = m->event;
+  out[6] = m->tab;
+}
+
+static void
+check_classifier (struct level const *lv, unsigned char const *block)
+{
+  struct block_masks want, got;
+  masks_from_table (tables[0].action, block, SCAN_BLOCK, &want);
+  lv->classify (block, &got);
+  uint64_t w[7], g[7];
+  masks_array (&want, w);
+  masks_array (&got, g);
+  comparisons++;
+  for (int i = 0; i < 7; i++)
+    if (w[i] != g[i])
+      {
+        fprintf (stderr,
+                 "kernels: FAIL: %s classifier, %s mask is %016llx,"
+                 " the C locale's table says %016llx\n",
+                 lv->name, mask_names[i], (unsigned long long) g[i],
+                 (unsigned long long) w[i]);
+        print_bytes (block, SCAN_BLOCK);
+        exit (EXIT_FAILURE);
+      }
+}
+
+static void
+bytes (void)
+{
+  comparisons = 0;
+  alignas (64) unsigned char block[SCAN_BLOCK + 64];
+  static unsigned char const backgrounds[] = { 0, 'a', ' ', '\n', 0xff };
+  for (size_t l = 0; l < nlevels; l++)
+    {
+      for (size_t bg = 0; bg < COUNTOF (backgrounds); bg++)
+        for (int b = 0; b < 256; b++)
+          for (int i = 0; i < SCAN_BLOCK; i++)
+            {
+              unsigned char *p = block + (b + i) % 64;
+              memset (p, backgrounds[bg], SCAN_BLOCK);
+              p[i] = b;
+              check_classifier (&levels[l], p);
+            }
+      for (int round = 0; round < 20000; round++)
+        {
+          unsigned char *p = block + below (64);
+          for (int i = 0; i < SCAN_BLOCK; i++)
+            p[i] = next64 () & 0xff;
+          check_classifier (&levels[l], p);
+        }
+    }
+  /* The tables must be what the classifiers assume for ASCII; a table that
+     differs in one ASCII byte gets no block kernel.  */
+  for (size_t t = 0; t < ntables; t++)
+    {
+      struct block_kernel k;
+      comparisons++;
+      if (!block_kernel_init (&k, SIMD_PORTABLE, tables[t].action, false))
+        {
+          fprintf (stderr, "kernels: FAIL: %s: no block kernel\n",
+                   tables[t].name);
+          exit (EXIT_FAILURE);
+        }
+    }
+  for (int b = 0; b < 0x80; b++)
+    {
+      unsigned char action[256];
+      memcpy (action, tables[0].action, sizeof action);
+      action[b] = action[b] == ACT_WORD ? ACT_NEUTRAL : ACT_WORD;
+      struct block_kernel k;
+      comparisons++;
+      if (block_kernel_init (&k, SIMD_PORTABLE, action, false) || k.scan)
+        {
+          fprintf (stderr, "kernels: FAIL: a table that changes byte 0x%02x"
+                   " still gets a block kernel\n", (unsigned) b);
+          exit (EXIT_FAILURE);
+        }
+    }
+  printf ("kernels: bytes: %llu comparisons, all equal; levels ",
+          comparisons);
+  print_levels ();
+  printf ("\n");
+}
+
+/* --- blocks: every level on random and adversarial data ------------------ */
+
+/* Bytes that exercise every rule: weighted to separators, controls, NUL,
+   DEL, bytes >= 0x80, with runs of one class long enough to cross
+   blocks.  Profile 0: any bytes; 1: ASCII only; 2: ASCII with a rare high
+   byte; 3: runs.  */
+static unsigned char
+adversarial_byte (int profile)
+{
+  if (profile == 2 && below (400) == 0)
+    return 0x80 + below (0x80);
+  switch (below (profile == 0 ? 11 : 9))
+    {
+    case 0: return ' ';
+    case 1: return "\t\n\v\f\r"[below (5)];
+    case 2: return 0;
+    case 3: return below (2) ? 0x7f : below (0x20);
+    case 4: return '\t';
+    case 5: return '\n';
+    case 6: case 7: case 8: return 0x21 + below (0x5e);
+    case 9: return below (2) ? 0x80 + below (0x80) : 0xa0;
+    default: return 0xff;
+    }
+}
+
+static void
+fill (unsigned char *p, size_t n, int profile)
+{
+  if (profile == 4)
+    {
+      for (size_t i = 0; i < n; i++)
+        p[i] = next64 () & 0xff;
+      return;
+    }
+  size_t i = 0;
+  while (i < n)
+    {
+      if (profile != 3)
+        {
+          p[i++] = adversarial_byte (profile);
+          continue;
+        }
+      unsigned char b = adversarial_byte (below (4) ? 1 : 0);
+      size_t run = 1 + below (below (3) ? 8 : 200);
+      for (; run && i < n; run--)
+        p[i++] = b;
+    }
+}
+
+enum { NPROFILES = 5 };
+
+/* The reference: what the block kernel K should consume of P[0..N), and
+   the byte loop over that.  */
+static size_t
+reference_blocks (struct block_kernel const *k, unsigned char const *action,
+                  struct scan_state *s, unsigned char const *p, size_t n,
+                  struct counts *c)
+{
+  size_t stop = n / SCAN_BLOCK * SCAN_BLOCK;
+  if (k->high == HIGH_REFUSE)
+    for (size_t i = 0; i < stop; i++)
+      if (0x80 <= p[i])
+        {
+          stop = i / SCAN_BLOCK * SCAN_BLOCK;
+          break;
+        }
+  scan_single_byte (action, s, p, stop, c);
+  return stop;
+}
+
+static char const *cur_what = "";
+
+static void
+check_blocks (struct level const *lv, struct table const *t, bool widths,
+              unsigned char const *p, size_t n, size_t align,
+              struct scan_state const *start, size_t want_done,
+              struct scan_state const *want_s, struct counts const *want)
+{
+  struct block_kernel k;
+  if (!block_kernel_init (&k, lv->id, t->action, widths))
+    die ("FAIL: no block kernel for a standard table");
+  if (k.scan != lv->scan)
+    die ("FAIL: block_kernel_init chose another level");
+  struct scan_state got_s = *start;
+  struct counts got = { .max_width = 3 };
+  size_t done = scan_ascii_blocks (&k, &got_s, p, n, &got);
+  comparisons++;
+  if (done == want_done && got.lines == want->lines
+      && got.words == want->words && got_s.in_word == want_s->in_word
+      && got.chars == 0 && got.bytes == 0
+      && (!widths || (got.max_width == want->max_width
+                      && got_s.column == want_s->column)))
+    return;
+  fprintf (stderr,
+           "kernels: FAIL: %s level %s, %s, widths %s, alignment %zu,"
+           " starting in_word=%d column=%ju\n",
+           cur_what, lv->name, t->name, widths ? "on" : "off", align,
+           start->in_word, start->column);
+  print_bytes (p, n);
+  fprintf (stderr,
+           "  byte loop: consumed %zu lines=%ju words=%ju max_width=%ju"
+           " column=%ju in_word=%d\n"
+           "  kernel:    consumed %zu lines=%ju words=%ju max_width=%ju"
+           " column=%ju in_word=%d chars=%ju bytes=%ju\n",
+           want_done, want->lines, want->words, want->max_width,
+           want_s->column, want_s->in_word, done, got.lines, got.words,
+           got.max_width, got_s.column, got_s.in_word, got.chars,
+           got.bytes);
+  exit (EXIT_FAILURE);
+}
+
+/* Every level on P[0..N) against the byte loop, with and without
+   widths.  */
+static void
+all_levels_on (struct table const *t, unsigned char const *p, size_t n,
+               size_t align)
+{
+  for (int widths = 0; widths <= 1; widths++)
+    {
+      struct block_kernel ref;
+      block_kernel_init (&ref, SIMD_PORTABLE, t->action, widths);
+      struct scan_state start = {
+        .in_word = below (2),
+        .column = below (4) ? below (20) : UINTMAX_MAX - below (100),
+      };
+      struct scan_state want_s = start;
+      struct counts want = { .max_width = 3 };
+      size_t want_done = reference_blocks (&ref, t->action, &want_s, p, n,
+                                           &want);
+      for (size_t l = 0; l < nlevels; l++)
+        check_blocks (&levels[l], t, widths, p, n, align, &start, want_done,
+                      &want_s, &want);
+    }
+}
+
+static void
+blocks (void)
+{
+  comparisons = 0;
+  cur_what = "random data,";
+  enum { MAXLEN = 1024 };
+  alignas (64) static unsigned char buf[64 + MAXLEN];
+  for (size_t t = 0; t < ntables; t++)
+    for (size_t n = 0; n <= MAXLEN; n++)
+      {
+        fill (buf, sizeof buf, (n + t) % NPROFILES);
+        for (size_t align = 0; align < 64; align++)
+          all_levels_on (&tables[t], buf + align, n, align);
+      }
+  printf ("kernels: blocks: %llu comparisons in %zu tables, all equal;"
+          " levels ", comparisons, ntables);
+  print_levels ();
+  printf ("\n");
+}
+
+/* --- counter: every set of wanted counts -------------------------------- */
+
+static uintmax_t
+newlines_by_hand (unsigned char const *p, size_t n)
+{
+  uintmax_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += p[i] == '\n';
+  return k;
+}
+
+/* The counts WANTED of A and B are equal (the others are not printed,
+   and the counter need not compute them).  */
+static bool
+wanted_equal (unsigned wanted, struct counts const *a, struct counts const *b)
+{
+  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
+          && (!(wanted & WANT_WORDS) || a->words == b->words)
+          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
+          && (!(wanted & WANT_BYTES) || a->bytes == b->bytes)
+          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
+}
+
+/* Feed P[0..N) to C cut at the NCUTS sorted CUTS.  */
+static struct counts
+feed_cut (struct counter *c, unsigned char const *p, size_t n,
+          size_t const *cuts, size_t ncuts)
+{
+  size_t at = 0;
+  for (size_t i = 0; i < ncuts; i++)
+    {
+      counter_feed (c, p + at, cuts[i] - at);
+      at = cuts[i];
+    }
+  counter_feed (c, p + at, n - at);
+  return counter_finish (c);
+}
+
+static void
+check_counter (struct char_rules const *rules, char const *table,
+               unsigned wanted, unsigned char const *p, size_t n,
+               size_t const *cuts, size_t ncuts)
+{
+  struct counter ref;
+  counter_init (&ref, rules, wanted);
+  ref.blocks.scan = NULL;
+  ref.count_newlines = newlines_by_hand;
+  struct counts want = feed_cut (&ref, p, n, cuts, ncuts);
+  for (size_t l = 0; l < nlevels; l++)
+    {
+      struct counter c;
+      counter_init (&c, rules, wanted);
+      if (c.blocks.scan)
+        block_kernel_init (&c.blocks, levels[l].id, rules->byte_action,
+                           wanted & WANT_MAX_WIDTH);
+      c.count_newlines = levels[l].newlines;
+      struct counts got = feed_cut (&c, p, n, cuts, ncuts);
+      comparisons++;
+      if (wanted_equal (wanted, &want, &got))
+        continue;
+      fprintf (stderr, "kernels: FAIL: %s, counter with level %s, %s,"
+               " wanted counts %#x, cut at", cur_what, levels[l].name,
+               table, wanted);
+      for (size_t i = 0; i < ncuts; i++)
+        fprintf (stderr, " %zu", cuts[i]);
+      fputs ("\n", stderr);
+      print_bytes (p, n);
+      fprintf (stderr,
+               "  without blocks: lines=%ju words=%ju chars=%ju bytes=%ju"
+               " max_width=%ju\n"
+               "  with blocks:    lines=%ju words=%ju chars=%ju bytes=%ju"
+               " max_width=%ju\n",
+               want.lines, want.words, want.chars, want.bytes,
+               want.max_width, got.lines, got.words, got.chars, got.bytes,
+               got.max_width);
+      exit (EXIT_FAILURE);
+    }
+}
+
+static void
+rules_of_table (struct table const *t, struct char_rules *rules)
+{
+  memset (rules, 0, sizeof *rules);
+  rules->multibyte = t->multibyte;
+  rules->nbsp_separates = true;
+  memcpy (rules->byte_action, t->action, sizeof rules->byte_action);
+}
+
+/* The counter's multibyte pass decodes with the locale itself.  */
+static bool
+enter_table_locale (struct table const *t)
+{
+  char const *locale = (strncmp (t->name, "locale ", 7) == 0
+                        ? t->name + 7 : "C");
+  return setlocale (LC_ALL, locale) != NULL;
+}
+
+static void
+sort_cuts (size_t *cuts, size_t n)
+{
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
+      {
+        size_t tmp = cuts[j];
+        cuts[j] = cuts[j - 1];
+        cuts[j - 1] = tmp;
+      }
+}
+
+static void
+counter (void)
+{
+  comparisons = 0;
+  cur_what = "random data";
+  enum { MAXLEN = 1024 };
+  alignas (64) static unsigned char buf[64 + MAXLEN];
+  for (size_t t = 0; t < ntables; t++)
+    {
+      if (!enter_table_locale (&tables[t]))
+        die ("cannot enter a table's locale");
+      struct char_rules rules;
+      rules_of_table (&tables[t], &rules);
+      for (size_t n = 0; n <= MAXLEN; n++)
+        {
+          fill (buf, sizeof buf, (n + t) % NPROFILES);
+          unsigned char *p = buf + (n * 7 + t) % 64;
+          for (unsigned wanted = 1; wanted < 32; wanted++)
+            {
+              size_t cuts[8];
+              size_t ncuts = below (COUNTOF (cuts) + 1);
+              for (size_t i = 0; i < ncuts; i++)
+                cuts[i] = below (n + 1);
+              sort_cuts (cuts, ncuts);
+              check_counter (&rules, tables[t].name, wanted, p, n, cuts,
+                             ncuts);
+            }
+        }
+    }
+  setlocale (LC_ALL, "C");
+  printf ("kernels: counter: %llu comparisons, every set of wanted counts,"
+          " all equal\n", comparisons);
+}
+
+/* --- guard: spans that end before an unreadable page -------------------- */
+
+static void
+guard (void)
+{
+  comparisons = 0;
+  cur_what = "span ending at a page end";
+  long pagesize = sysconf (_SC_PAGESIZE);
+  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
+  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
+                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (map == MAP_FAILED)
+    die ("mmap failed");
+  if (mprotect (map + page, page, PROT_NONE) != 0)
+    die ("mprotect failed");
+  size_t maxn = page < 64 + 1024 ? page : 64 + 1024;
+  for (size_t t = 0; t < ntables; t++)
+    {
+      if (!enter_table_locale (&tables[t]))
+        die ("cannot enter a table's locale");
+      struct char_rules rules;
+      rules_of_table (&tables[t], &rules);
+      for (size_t n = 0; n <= maxn; n++)
+        {
+          unsigned char *p = map + page - n;
+          fill (p, n, (n + t) % NPROFILES);
+          all_levels_on (&tables[t], p, n, (page - n) % 64);
+          size_t cut = below (n + 1);
+          check_counter (&rules, tables[t].name,
+                         WANT_LINES | WANT_WORDS | WANT_MAX_WIDTH, p, n,
+                         &cut, 1);
+          check_counter (&rules, tables[t].name, WANT_LINES, p, n, &cut, 1);
+          for (size_t l = 0; l < nlevels; l++)
+            {
+              comparisons++;
+              if (levels[l].newlines (p, n) != newlines_by_hand (p, n))
+                {
+                  fprintf (stderr, "kernels: FAIL: %s newline kernel,"
+                           " span of %zu bytes at a page end\n",
+                           levels[l].name, n);
+                  exit (EXIT_FAILURE);
+                }
+            }
+        }
+    }
+  setlocale (LC_ALL, "C");
+  munmap (map, 2 * page);
+  printf ("kernels: guard: %llu comparisons up to a page end, all equal\n",
+          comparisons);
+}
+
+int
+main (int argc, char **argv)
+{
+  bool all = true;
+  bool do_steps = false, do_bytes = false, do_blocks = false;
+  bool do_counter = false, do_guard = false, do_levels = false;
+  find_levels ();
+  add_locale_table ("C");
+  add_locale_table ("C.UTF-8");
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "steps") == 0)
+        do_steps = true;
+      else if (strcmp (argv[i], "bytes") == 0)
+        do_bytes = true;
+      else if (strcmp (argv[i], "blocks") == 0)
+        do_blocks = true;
+      else if (strcmp (argv[i], "counter") == 0)
+        do_counter = true;
+      else if (strcmp (argv[i], "guard") == 0)
+        do_guard = true;
+      else if (strcmp (argv[i], "levels") == 0)
+        do_levels = true;
+      else if (strncmp (argv[i], "locale=", 7) == 0
+               && ntables + 2 < COUNTOF (tables))
+        {
+          add_locale_table (argv[i] + 7);
+          continue;
+        }
+      else
+        {
+          fprintf (stderr, "Usage: kernels [steps|bytes|blocks|counter|guard"
+                   "|levels|locale=NAME]...\n");
+          return EXIT_FAILURE;
+        }
+      all = false;
+    }
+  if (do_levels)
+    {
+      printf ("kernels: levels: ");
+      print_levels ();
+      printf ("\n");
+    }
+  add_synthetic_table ("C with bytes >= 0x80 words", ACT_WORD);
+  add_synthetic_table ("C with bytes >= 0x80 spaces", ACT_SPACE);
+  if (all || do_steps)
+    steps (12, 6);
+  if (all || do_bytes)
+    bytes ();
+  if (all || do_blocks)
+    blocks ();
+  if (all || do_counter)
+    counter ();
+  if (all || do_guard)
+    guard ();
+  return EXIT_SUCCESS;
+}
