@@ -6,17 +6,19 @@ CONFORMANCE_TESTS = \
   tests/conformance-buffering.bats \
   tests/conformance-mmap.bats \
   tests/conformance-mmap2.bats
+# The longest suites first, so that make -j has short ones left to fill the
+# cores at the end (see README-hacking for what each costs).
 TESTS = \
-  tests/build.bats \
-  tests/cli.bats \
+  tests/strategies.bats \
+  $(CONFORMANCE_TESTS) \
   tests/operands.bats \
+  tests/stats.bats \
+  tests/cli.bats \
   tests/errors.bats \
   tests/spec-table.bats \
+  tests/split-law.bats \
   tests/manpage.bats \
-  tests/strategies.bats \
-  tests/stats.bats \
-  $(CONFORMANCE_TESTS) \
-  tests/split-law.bats
+  tests/build.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
 EXTRA_DIST += tests/fixtures.bash
