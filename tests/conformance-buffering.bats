@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # conformance-buffering.bats: the generated corpus counted with --strategy=buffering,
-# compared with the system wc (the body is in conformance.bash).
+# compared with the system wc's recorded results (see conformance.bash).
 
-STRATEGY=buffering
+OUR_ARGS=(--strategy=buffering)
 load conformance
 
 @test "buffering: tiny, empty and blank files" { check_group tiny; }

@@ -1,8 +1,10 @@
 #!/usr/bin/env bats
-# conformance-default.bats: the generated corpus counted with the default strategy (reading in blocks),
-# compared with the system wc (the body is in conformance.bash).
+# conformance-default.bats: the generated corpus counted with the default strategy (reading in
+# blocks), compared with the system wc's recorded results (see conformance.bash); the lines-only
+# option sets run a second time with the portable kernels (WC_SIMD=off).  Also: the corpus itself,
+# and the driver's own ability to notice and report a difference.
 
-STRATEGY=default
+LINES_ONLY_ENV=(WC_SIMD=off)
 load conformance
 
 @test "default: tiny, empty and blank files" { check_group tiny; }
@@ -41,4 +43,35 @@ load conformance
   [ -z "$unchecked" ]
   [ "$n" -ge 30 ]
   [ "$bytes" -lt $((25 * 1024 * 1024)) ]
+}
+
+@test "default: the driver runs every case, and reports a wrong wc with commands that repeat it" {
+  local -a files=("$CORPUS"/tiny-*)
+  local n=${#files[@]} cmd want got
+  # -w before every option set changes what most of them print.
+  run "$CONFORM" check --group=tiny --max-report=2 "$CORPUS" "$ORACLE" "$WC_BUILT" -w
+  assert_failure 1
+  # Per file: 14 option sets x 2 locales x 3 ways, and 3 sets x 2 locales on the file
+  # twice; per group: 14 sets x 2 locales on all its files.
+  assert_line --regexp "^conform: [1-9][0-9]* of $((n * 90 + 28)) runs differ from the oracle \\($((n * 90 + 28)) cases, 1 pass, $n files of group tiny\\)\$"
+  assert_line --regexp '^\.\.\. and [0-9]+ more mismatches$'
+  [ "$(grep -c '^MISMATCH: ' <<< "$output")" -eq 2 ]
+  assert_line --index 1 --regexp '^  expected \(oracle\): exit 0$'
+  assert_line --index 4 --regexp '^  got: +exit 0$'
+  # The first mismatch's command, run by hand, prints what the report says was got.
+  cmd=${lines[0]#MISMATCH: }
+  want=${lines[5]#    stdout: }
+  [ "$cmd" != "${lines[0]}" ] && [ "$want" != "${lines[5]}" ]
+  eval "want=$want"
+  got=$(bash -c "$cmd"; echo .)
+  [ "${got%.}" = "$want" ]
+}
+
+@test "default: the driver refuses an oracle recorded from another corpus" {
+  cp -R "$CORPUS" corpus
+  printf x >> corpus/tiny-empty
+  run "$CONFORM" check --group=tiny corpus "$ORACLE" "$WC_BUILT"
+  assert_failure 2
+  assert_output --partial "was recorded from another corpus"
+  assert_output --partial "tiny-empty"
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # conformance-mmap.bats: the generated corpus counted with --strategy=mmap,
-# compared with the system wc (the body is in conformance.bash).
+# compared with the system wc's recorded results (see conformance.bash).
 
-STRATEGY=mmap
+OUR_ARGS=(--strategy=mmap)
 load conformance
 
 @test "mmap: tiny, empty and blank files" { check_group tiny; }

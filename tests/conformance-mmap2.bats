@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # conformance-mmap2.bats: the generated corpus counted with --strategy=mmap2,
-# compared with the system wc (the body is in conformance.bash).
+# compared with the system wc's recorded results (see conformance.bash).
 
-STRATEGY=mmap2
+OUR_ARGS=(--strategy=mmap2)
 load conformance
 
 @test "mmap2: tiny, empty and blank files" { check_group tiny; }

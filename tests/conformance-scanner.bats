@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # conformance-scanner.bats: the generated corpus counted with --strategy=scanner,
-# compared with the system wc (the body is in conformance.bash).
+# compared with the system wc's recorded results (see conformance.bash).
 
-STRATEGY=scanner
+OUR_ARGS=(--strategy=scanner)
 load conformance
 
 @test "scanner: tiny, empty and blank files" { check_group tiny; }

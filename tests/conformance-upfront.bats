@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # conformance-upfront.bats: the generated corpus counted with --strategy=upfront,
-# compared with the system wc (the body is in conformance.bash).
+# compared with the system wc's recorded results (see conformance.bash).
 
-STRATEGY=upfront
+OUR_ARGS=(--strategy=upfront)
 load conformance
 
 @test "upfront: tiny, empty and blank files" { check_group tiny; }

@@ -61,9 +61,10 @@ fixtures_setup() {
 WC() {
   if [ "$WC_IMPL" = sys ]; then
     sys_wc "$@"
+  elif [ "$WC_STRATEGY" = default ]; then
+    our_wc "$@"
   else
-    # shellcheck disable=SC2046 # no option at all for the default strategy
-    our_wc $(strategy_opts "$WC_STRATEGY") "$@"
+    our_wc --strategy="$WC_STRATEGY" "$@"
   fi
 }
 # The binary itself, for snippets that choose argv[0] (`exec -a`).
@@ -84,8 +85,15 @@ wc_dir() {
   printf '%s\n' "$dir"
 }
 
+# The helpers below start with `local -; set +T`: bats runs a DEBUG trap before every
+# command of every function (for its failure reports), which would cost more than the
+# runs themselves; with functrace off until they return, the functions they call run
+# untraced, and the test's own commands are still traced.
+
 # run_case IMPL STRATEGY SNIPPET TAG: run SNIPPET; keep $CAP/TAG.out, .err and .rc.
 run_case() {
+  local -
+  set +T
   local rc=0
   (
     set +eET
@@ -96,11 +104,30 @@ run_case() {
   printf '%s\n' "$rc" > "$CAP/$4.rc"
 }
 
+# slurp_exact VAR FILE: the whole of FILE in VAR, trailing newlines included; status 1
+# if FILE holds a NUL byte, which no shell variable can.
+slurp_exact() {
+  ! IFS= read -r -d '' "$1" < "$2"
+}
+
+# same_file A B: whether files A and B hold the same bytes.  Compared in the shell, since
+# a comparison program per stream would cost more than the runs being compared.
+same_file() {
+  local a b
+  if slurp_exact a "$1" && slurp_exact b "$2"; then
+    [[ $a == "$b" ]]
+  else
+    cmp -s "$1" "$2"
+  fi
+}
+
 # compare_capture WANT GOT LABEL: report every differing stream; status 1 if any.
 compare_capture() {
+  local -
+  set +T
   local want=$1 got=$2 label=$3 stream bad=0
   for stream in out err rc; do
-    if ! cmp -s "$CAP/$want.$stream" "$CAP/$got.$stream"; then
+    if ! same_file "$CAP/$want.$stream" "$CAP/$got.$stream"; then
       bad=1
       printf '### %s: std%s differs\n--- expected\n' "$label" "$stream"
       cat -A "$CAP/$want.$stream" | head -n 40
@@ -114,6 +141,8 @@ compare_capture() {
 # same_as_sys SNIPPET [STRATEGY...]: the system wc gives the expected result; our wc
 # must give exactly that under every strategy (or under those given).
 same_as_sys() {
+  local -
+  set +T
   local snippet=$1 s bad=0
   shift
   run_case sys default "$snippet" sys
@@ -128,6 +157,8 @@ same_as_sys() {
 # expect_result SNIPPET STDOUT STDERR STATUS [STRATEGY...]: expected values written
 # out (from SPEC text, for behaviour that the system wc cannot show).
 expect_result() {
+  local -
+  set +T
   local snippet=$1 s bad=0
   printf '%s' "$2" > "$CAP/want.out"
   printf '%s' "$3" > "$CAP/want.err"

@@ -1,22 +1,68 @@
 ## tests/local.mk: the test suites, included by the top Makefile.am.
-TESTS = \
-  tests/build.bats \
-  tests/cli.bats \
-  tests/operands.bats \
-  tests/errors.bats \
-  tests/spec-table.bats \
-  tests/manpage.bats \
-  tests/strategies.bats \
-  tests/stats.bats \
+CONFORMANCE_TESTS = \
   tests/conformance-default.bats \
   tests/conformance-scanner.bats \
   tests/conformance-upfront.bats \
   tests/conformance-buffering.bats \
   tests/conformance-mmap.bats \
-  tests/conformance-mmap2.bats \
+  tests/conformance-mmap2.bats
+# The longest suites first, so that make -j has short ones left to fill the
+# cores at the end (see README-hacking for what each costs).
+TESTS = \
+  tests/strategies.bats \
+  $(CONFORMANCE_TESTS) \
+  tests/operands.bats \
+  tests/stats.bats \
+  tests/cli.bats \
+  tests/errors.bats \
+  tests/spec-table.bats \
   tests/split-law.bats \
-  tests/kernels.bats
+  tests/kernels.bats \
+  tests/manpage.bats \
+  tests/build.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
 EXTRA_DIST += tests/fixtures.bash
 EXTRA_DIST += tests/conformance.bash
+
+# The conformance driver runs a wc over the generated corpus, every case
+# without a shell (see the comment at the top of tests/conform.c).
+check_PROGRAMS += tests/conform
+tests_conform_SOURCES = tests/conform.c
+tests_conform_CFLAGS = $(WC_CFLAGS)
+
+# The conformance suites compare our wc with the system wc's results on the
+# corpus.  Those results (the oracle) are recorded once per build tree, by
+# make, before any conformance suite starts: the suites run in parallel and
+# only read them.  The corpus and the oracle live together in
+# tests/conformance-data, built in a scratch directory and renamed into
+# place, so an interrupted build leaves nothing half made.
+CONFORMANCE_DIR = tests/conformance-data
+CONFORMANCE_ORACLE = $(CONFORMANCE_DIR)/oracle
+$(CONFORMANCE_ORACLE): tests/sys-wc.id tests/gen-corpus$(EXEEXT) \
+  tests/conform$(EXEEXT)
+	$(AM_V_GEN)rm -rf $(CONFORMANCE_DIR) $(CONFORMANCE_DIR).tmp && \
+	$(MKDIR_P) $(CONFORMANCE_DIR).tmp/corpus && \
+	tests/gen-corpus$(EXEEXT) $(CONFORMANCE_DIR).tmp/corpus && \
+	tests/conform$(EXEEXT) record $(CONFORMANCE_DIR).tmp/corpus \
+	  $(CONFORMANCE_DIR).tmp/oracle "$$(sed 1q tests/sys-wc.id)" \
+	  > /dev/null && \
+	mv $(CONFORMANCE_DIR).tmp $(CONFORMANCE_DIR)
+$(CONFORMANCE_TESTS:.bats=.log): $(CONFORMANCE_ORACLE)
+
+# What identifies the system wc (the first PATH entry, as the suites find
+# it): its path, version and checksum.  The file is rewritten only when that
+# changes, so an updated system wc gets a new oracle and nothing else does.
+tests/sys-wc.id: FORCE
+	@wc=$$(command -v wc) && \
+	{ echo "$$wc" && LC_ALL=C "$$wc" --version && cksum < "$$wc"; } \
+	  > $@-t && \
+	if cmp -s $@-t $@; then rm -f $@-t; else mv -f $@-t $@; fi
+FORCE:
+.PHONY: FORCE
+
+CLEANFILES += tests/sys-wc.id tests/sys-wc.id-t
+clean-local: clean-conformance-data
+clean-conformance-data:
+	-rm -rf $(CONFORMANCE_DIR) $(CONFORMANCE_DIR).tmp
+.PHONY: clean-conformance-data

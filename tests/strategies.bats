@@ -308,6 +308,16 @@ limited() {
   echo "strategy $s, status $LIM_STATUS; stdout:"; cat lim.out; echo "stderr:"; cat lim.err
 }
 
+# sys_line_small: sets sys_out to what the system wc prints for `-lwcL line small`
+# (in $BIG).  That counts 300 MiB the slow way (-L), so it runs once per suite.
+sys_line_small() {
+  local cache=$BATS_FILE_TMPDIR/sys-lwcL-line-small
+  if [ ! -e "$cache" ]; then
+    sys_wc -lwcL line small > "$cache.tmp" && mv "$cache.tmp" "$cache" || return 1
+  fi
+  sys_out=$(< "$cache")
+}
+
 limit_works() {
   (ulimit -v "$VM_LIMIT_KIB" && exec "$WC_BUILT" /dev/null) > /dev/null 2>&1 ||
     skip "our wc cannot start under ulimit -v $VM_LIMIT_KIB"
@@ -320,7 +330,7 @@ exact_or_refused() {
   local s=$1 message=$2 sys_out
   cd "$BIG"
   limit_works
-  sys_out=$(sys_wc -lwcL line small)
+  sys_line_small
   limited "$s" -lwcL line small
   if [ "$LIM_STATUS" = 0 ]; then
     [ "$(cat lim.out)" = "$sys_out" ]
@@ -353,7 +363,7 @@ exact_or_refused() {
   [ "$LIM_STATUS" = 1 ]
   [ "$(cat lim.err)" = "wc: line: line too long to hold in memory: Cannot allocate memory" ]
   local sys_out
-  sys_out=$(sys_wc -lwcL line small)
+  sys_line_small
   [ "$(sys_wc -l < lim.out)" = 3 ]
   [[ $(sed -n 1p lim.out) =~ ^\ *[0-9]+\ +[0-9]+\ +[0-9]+\ +[0-9]+\ line$ ]]
   [ "$(sed -n 2p lim.out)" = "$(sed -n 2p <<< "$sys_out")" ]
@@ -367,7 +377,7 @@ exact_or_refused() {
   cd "$BIG"
   limit_works
   local s sys_out
-  sys_out=$(sys_wc -lwcL line small)
+  sys_line_small
   for s in mmap mmap2; do
     limited "$s" -lwcL line small
     [ "$LIM_STATUS" = 0 ]
@@ -382,9 +392,11 @@ exact_or_refused() {
 @test "ulimit -v: the default strategy is exact under the limit" {
   cd "$BIG"
   limit_works
+  local sys_out
+  sys_line_small
   limited default -lwcL line small
   [ "$LIM_STATUS" = 0 ]
-  [ "$(cat lim.out)" = "$(sys_wc -lwcL line small)" ]
+  [ "$(cat lim.out)" = "$sys_out" ]
   [ ! -s lim.err ]
 }
 
