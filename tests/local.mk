@@ -5,7 +5,9 @@ CONFORMANCE_TESTS = \
   tests/conformance-upfront.bats \
   tests/conformance-buffering.bats \
   tests/conformance-mmap.bats \
-  tests/conformance-mmap2.bats
+  tests/conformance-mmap2.bats \
+  tests/conformance-simd-off.bats \
+  tests/conformance-simd-sse2.bats
 # The longest suites first, so that make -j has short ones left to fill the
 # cores at the end (see README-hacking for what each costs).
 TESTS = \
