@@ -1,0 +1,26 @@
+/* reference.h: a slow, independent counter that states GNU wc 9.1's
+   counting rules once, plainly, for the tests to hold the real counter
+   against.  It shares no code with src/: no kernels, no byte tables.  */
+#ifndef WC_TESTS_REFERENCE_H
+#define WC_TESTS_REFERENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct reference_counts
+{
+  uintmax_t lines;
+  uintmax_t words;
+  uintmax_t chars;
+  uintmax_t bytes;
+  uintmax_t max_width;
+};
+
+/* The counts of the N bytes at P, as GNU wc 9.1 gives them in the current
+   locale (LC_CTYPE, as set by setlocale or uselocale), with or without
+   POSIXLY_CORRECT in the environment.  */
+struct reference_counts reference_count (unsigned char const *p, size_t n,
+                                         bool posixly_correct);
+
+#endif
