@@ -147,12 +147,35 @@ count_multibyte (struct tally *t, unsigned char const *p, size_t n,
     }
 }
 
+/* Lines alone are '\n' bytes, whatever the locale.  */
+static void
+count_newline_bytes (struct tally *t, unsigned char const *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if (p[i] == '\n')
+      t->counts.lines++;
+}
+
+/* GNU wc decodes characters only when it needs them (SPEC 2.1): for words,
+   widths, or characters in a multibyte locale.  It shows: a '\n' inside
+   what mbrtowc takes for the start of a character cut short by the end of
+   the input (GB18030's "\x81\x30\n" at EOF) is a line for `wc -l` but
+   not for `wc -lw`.  */
 struct reference_counts
-reference_count (unsigned char const *p, size_t n, bool posixly_correct)
+reference_count (unsigned char const *p, size_t n, bool posixly_correct,
+                 unsigned wanted)
 {
   struct tally t;
   memset (&t, 0, sizeof t);
-  if (MB_CUR_MAX == 1)
+  bool multibyte = 1 < MB_CUR_MAX;
+  bool decode = (wanted & (REFERENCE_WORDS | REFERENCE_MAX_WIDTH)
+                 || (multibyte && wanted & REFERENCE_CHARS));
+  if (!decode)
+    {
+      count_newline_bytes (&t, p, n);
+      t.counts.chars = multibyte ? 0 : n;
+    }
+  else if (!multibyte)
     count_single_byte (&t, p, n, posixly_correct);
   else
     count_multibyte (&t, p, n, posixly_correct);

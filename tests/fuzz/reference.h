@@ -17,10 +17,24 @@ struct reference_counts
   uintmax_t max_width;
 };
 
+/* The counts an invocation asks for: they decide how GNU wc reads the
+   input, which shows in one corner (see reference.c).  */
+enum
+{
+  REFERENCE_LINES = 1,          /* -l */
+  REFERENCE_WORDS = 2,          /* -w */
+  REFERENCE_CHARS = 4,          /* -m */
+  REFERENCE_BYTES = 8,          /* -c */
+  REFERENCE_MAX_WIDTH = 16      /* -L */
+};
+
 /* The counts of the N bytes at P, as GNU wc 9.1 gives them in the current
-   locale (LC_CTYPE, as set by setlocale or uselocale), with or without
-   POSIXLY_CORRECT in the environment.  */
+   locale (LC_CTYPE, as set by setlocale), with or without POSIXLY_CORRECT
+   in the environment, when the counts WANTED (REFERENCE_* bits) are asked
+   for.  All five counts are filled in; those not wanted are what GNU wc
+   would have computed on the way.  */
 struct reference_counts reference_count (unsigned char const *p, size_t n,
-                                         bool posixly_correct);
+                                         bool posixly_correct,
+                                         unsigned wanted);
 
 #endif
