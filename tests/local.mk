@@ -15,7 +15,8 @@ TESTS = \
   tests/conformance-mmap.bats \
   tests/conformance-mmap2.bats \
   tests/split-law.bats \
-  tests/fuzz.bats
+  tests/fuzz.bats \
+  tests/faults.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
 EXTRA_DIST += tests/fixtures.bash
