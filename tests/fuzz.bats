@@ -127,6 +127,11 @@ extract_texts() {
   run "$REPLAY_COUNTER" "$FUZZ_SRCDIR/corpus-counter"
   assert_success
   assert_output --partial "replay: $n inputs, every property held"
+  assert_output --regexp "kernel levels: portable"
+  local l
+  for l in $(legacy_locales); do
+    assert_output --regexp "locales: .*$l"
+  done
 }
 
 @test "command-line seeds and regressions: parsing and name lists keep their properties" {

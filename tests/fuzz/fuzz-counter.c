@@ -100,6 +100,17 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
           abort ();
         }
     }
+  /* Say what is compared, since a missing locale or level is not an error.  */
+  size_t nlevels;
+  struct simd_level const *levels = simd_levels (&nlevels);
+  fputs ("fuzz-counter: kernel levels:", stderr);
+  for (size_t i = 0; i < nlevels; i++)
+    fprintf (stderr, " %s", levels[i].name);
+  fputs ("; locales:", stderr);
+  for (size_t i = 0; i < N_LOCALES; i++)
+    if (locales[i].available)
+      fprintf (stderr, " %s", locales[i].name);
+  fputs ("\n", stderr);
   return 0;
 }
 
@@ -159,7 +170,8 @@ count_cut (struct simd_level const *level, struct trial const *t,
            size_t const *cuts, size_t ncuts)
 {
   struct counter c;
-  level->init (&c, &t->locale->rules[t->posixly_correct], t->wanted);
+  simd_level_init (level, &c, &t->locale->rules[t->posixly_correct],
+                   t->wanted);
   size_t at = 0;
   for (size_t i = 0; i <= ncuts; i++)
     {
@@ -180,7 +192,8 @@ static struct counts
 count_whole (struct simd_level const *level, struct trial const *t)
 {
   struct counter c;
-  level->init (&c, &t->locale->rules[t->posixly_correct], t->wanted);
+  simd_level_init (level, &c, &t->locale->rules[t->posixly_correct],
+                   t->wanted);
   counter_feed (&c, t->text, t->n);
   return counter_finish (&c);
 }

@@ -1,6 +1,8 @@
-/* simd-levels.c: the kernel levels of simd-levels.h, through the counter's
-   public interface: counter_init picks the process's kernels (WC_SIMD), and
-   a level then names its newline kernel in the counter.  */
+/* simd-levels.c: the kernel levels of simd-levels.h.  counter_init picks
+   the process's kernels once (WC_SIMD); a level then puts its own kernels
+   in the counter, through struct counter's public members.  When the
+   counter offers an init per level, simd_level_init becomes a call to it
+   and each table line names that level.  */
 #include <config.h>
 
 #include "simd-levels.h"
@@ -11,14 +13,6 @@ always (void)
   return true;
 }
 
-static void
-init_portable (struct counter *c, struct char_rules const *rules,
-               unsigned wanted)
-{
-  counter_init (c, rules, wanted);
-  c->count_newlines = count_newlines_portable;
-}
-
 #if HAVE_AVX2_KERNELS
 static bool
 cpu_has_avx2 (void)
@@ -26,20 +20,14 @@ cpu_has_avx2 (void)
   __builtin_cpu_init ();
   return __builtin_cpu_supports ("avx2");
 }
-
-static void
-init_avx2 (struct counter *c, struct char_rules const *rules, unsigned wanted)
-{
-  counter_init (c, rules, wanted);
-  c->count_newlines = count_newlines_avx2;
-}
 #endif
 
+/* One line per level.  */
 static struct simd_level const all_levels[] =
 {
-  { "portable", always, init_portable },
+  { "portable", always, count_newlines_portable },
 #if HAVE_AVX2_KERNELS
-  { "avx2", cpu_has_avx2, init_avx2 },
+  { "avx2", cpu_has_avx2, count_newlines_avx2 },
 #endif
 };
 
@@ -54,4 +42,12 @@ simd_levels (size_t *n)
         usable[n_usable++] = all_levels[i];
   *n = n_usable;
   return usable;
+}
+
+void
+simd_level_init (struct simd_level const *level, struct counter *c,
+                 struct char_rules const *rules, unsigned wanted)
+{
+  counter_init (c, rules, wanted);
+  c->count_newlines = level->count_newlines;
 }

@@ -14,12 +14,15 @@ struct simd_level
   char const *name;
   /* Whether this CPU can run the level.  */
   bool (*available) (void);
-  /* Like counter_init, but at this level.  */
-  void (*init) (struct counter *c, struct char_rules const *rules,
-                unsigned wanted);
+  /* The level's newline kernel.  */
+  newline_kernel count_newlines;
 };
 
 /* The levels this CPU can run, in a table of *N entries (at least one).  */
 struct simd_level const *simd_levels (size_t *n);
+
+/* Like counter_init, but at LEVEL.  */
+void simd_level_init (struct simd_level const *level, struct counter *c,
+                      struct char_rules const *rules, unsigned wanted);
 
 #endif
