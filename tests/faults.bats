@@ -418,6 +418,26 @@ truncated_when_mapped() {
 }
 
 # ---------------------------------------------------------------------------
+# Counts past 2^64 (RELIABILITY 30, SPEC 5.4): GNU wc 9.1 wraps the total
+# and the width sum silently.  -c reads nothing, so 2 EiB sparse files on a
+# tmpfs cost nothing.
+
+@test "totals past 2^64 wrap silently, as in 9.1: -c over eight 2 EiB files" {
+  local dir
+  dir=$(mktemp -d /dev/shm/wc-faults.XXXXXX 2> /dev/null) || skip "no /dev/shm"
+  if ! truncate -s 2E "$dir/big2e" 2> /dev/null; then
+    rm -rf "$dir"
+    skip "/dev/shm cannot hold a 2 EiB sparse file"
+  fi
+  ln -s "$dir/big2e" big2e
+  local b='big2e big2e big2e big2e big2e big2e big2e big2e'
+  same_as_sys "WC -c $b; echo \"rc=\$?\"; WC -c $b f1; WC -c big2e big2e big2e big2e
+    WC --total=only -c $b; echo \"rc=\$?\""
+  rm -rf "$dir"
+  grep -qx '0 total' "$CAP/sys.out"
+}
+
+# ---------------------------------------------------------------------------
 # The --files0-from list cannot be read (strace: stdio's reads are out of
 # the shim's reach)
 
