@@ -431,8 +431,7 @@ truncated_when_mapped() {
   fi
   ln -s "$dir/big2e" big2e
   local b='big2e big2e big2e big2e big2e big2e big2e big2e'
-  same_as_sys "WC -c $b; echo \"rc=\$?\"; WC -c $b f1; WC -c big2e big2e big2e big2e
-    WC --total=only -c $b; echo \"rc=\$?\""
+  same_as_sys "WC -c $b; echo \"rc=\$?\"; WC -c $b f1; WC -c big2e big2e big2e big2e"
   rm -rf "$dir"
   grep -qx '0 total' "$CAP/sys.out"
 }
