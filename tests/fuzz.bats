@@ -30,7 +30,7 @@ legacy_locales() {
   done
 }
 
-# The text of every counter seed (the input without its 4-byte header),
+# The text of every committed counter input (without its 4-byte header),
 # one file each in ./texts.
 extract_texts() {
   mkdir texts
@@ -40,7 +40,7 @@ extract_texts() {
   done
 }
 
-@test "reference counter: the system wc's counts on every counter seed, C and C.UTF-8" {
+@test "reference counter: the system wc's counts on every committed counter input, C and C.UTF-8" {
   extract_texts
   local loc posix bad=0 n
   n=$(ls texts | sys_wc -l)
@@ -154,7 +154,7 @@ extract_texts() {
   run env WC_FUZZ_PLANT_BUG=1 "$REPLAY_CLI" "$FUZZ_SRCDIR/corpus-cli"
   assert_failure
   assert_output --partial "fuzz-cli: FAIL: a name of the list comes back changed"
-  assert_output --regexp "replay: the failing input is .*/corpus-cli/seed-list"
+  assert_output --regexp "replay: the failing input is .*/corpus-cli/"
 }
 
 @test "the committed corpora stay small (under 1 MB in all)" {
