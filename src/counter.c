@@ -70,10 +70,11 @@ counter_simd_level (char const **report)
   return level;
 }
 
-newline_kernel
-counter_newline_kernel (char const **report)
+/* The newline kernel of LEVEL.  */
+static newline_kernel
+newline_kernel_at (enum simd_level level)
 {
-  switch (counter_simd_level (report))
+  switch (level)
     {
 #if HAVE_AVX2_KERNELS
     case SIMD_AVX2:
@@ -88,17 +89,30 @@ counter_newline_kernel (char const **report)
     }
 }
 
+newline_kernel
+counter_newline_kernel (char const **report)
+{
+  return newline_kernel_at (counter_simd_level (report));
+}
+
 void
-counter_init (struct counter *c, struct char_rules const *rules,
-              unsigned wanted)
+counter_init_at (struct counter *c, struct char_rules const *rules,
+                 unsigned wanted, enum simd_level level)
 {
   memset (c, 0, sizeof *c);
   c->rules = rules;
   c->pass = counter_pass_for (rules, wanted);
-  c->count_newlines = counter_newline_kernel (NULL);
+  c->count_newlines = newline_kernel_at (level);
   if (c->pass == PASS_SINGLE_BYTE || c->pass == PASS_MULTIBYTE)
-    block_kernel_init (&c->blocks, counter_simd_level (NULL),
-                       rules->byte_action, wanted & WANT_MAX_WIDTH);
+    block_kernel_init (&c->blocks, level, rules->byte_action,
+                       wanted & WANT_MAX_WIDTH);
+}
+
+void
+counter_init (struct counter *c, struct char_rules const *rules,
+              unsigned wanted)
+{
+  counter_init_at (c, rules, wanted, counter_simd_level (NULL));
 }
 
 /* Below this many bytes the byte loop costs less than padding a block

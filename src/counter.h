@@ -53,6 +53,10 @@ newline_kernel counter_newline_kernel (char const **report);
 
 void counter_init (struct counter *c, struct char_rules const *rules,
                    unsigned wanted);
+/* The same at a given SIMD LEVEL, which the CPU must run: for tests that
+   compare the levels in one process.  */
+void counter_init_at (struct counter *c, struct char_rules const *rules,
+                      unsigned wanted, enum simd_level level);
 void counter_feed (struct counter *c, void const *span, size_t n);
 /* Count N bytes known to be there without seeing them (PASS_BYTES only).  */
 void counter_credit_bytes (struct counter *c, uintmax_t n);

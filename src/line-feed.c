@@ -14,8 +14,10 @@ feed_lines (FILE *stream, char **line, size_t *size, struct counter *c)
       /* Decoding may leave errno set; getline's own failure must show.  */
       errno = 0;
       ssize_t n = getline (line, size, stream);
+      /* At a clean end of file errno may still hold the EINTR of a read
+         that was retried: only a stream error is a failure.  */
       if (n <= 0)
-        return errno ? errno : ferror (stream) ? EIO : 0;
+        return !ferror (stream) && feof (stream) ? 0 : errno ? errno : EIO;
       counter_feed (c, *line, n);
     }
 }

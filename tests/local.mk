@@ -12,6 +12,8 @@ CONFORMANCE_TESTS = \
 # cores at the end (see README-hacking for what each costs).
 TESTS = \
   tests/strategies.bats \
+  tests/faults.bats \
+  tests/fuzz.bats \
   $(CONFORMANCE_TESTS) \
   tests/operands.bats \
   tests/stats.bats \
