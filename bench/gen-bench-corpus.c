@@ -1,21 +1,24 @@
-/* gen-utf8-corpus.c: write the benchmark's UTF-8-heavy corpus, SIZE bytes of
-   multilingual text, to standard output.  A fixed-seed generator gives the
-   same bytes on every machine, so the corpus is made where it is needed
-   instead of being shipped, and timings taken on different machines count
-   the same text.
+/* gen-bench-corpus.c: write one of the benchmark's corpora, SIZE bytes, to
+   standard output.  A fixed-seed generator gives the same bytes on every
+   machine, so a corpus is made where it is needed instead of being shipped,
+   and timings taken on different machines count the same text.
 
-   Usage: gen-utf8-corpus SIZE [SEED]
+   Usage: gen-bench-corpus english|utf8 SIZE [SEED]
 
-   The text is what a wc meets outside ASCII: paragraphs of prose in
-   accented Latin, Cyrillic, Greek and Chinese/Japanese, chat lines with
-   emoji (skin tones, ZWJ families, flags), numbers grouped with the
-   no-break spaces U+00A0, U+2007 and U+202F (which GNU wc counts as word
-   separators), typographic quotes and dashes, now and then a byte sequence
-   that is not UTF-8, tabs, and a few CRLF paragraphs.  Lines are wrapped at
-   prose widths; one paragraph in ten is a single long line.  The output
-   always ends with a newline.  A summary (bytes, lines, share of non-ASCII
-   bytes, invalid sequences) goes to standard error; the benchmark checks
-   the share against the 30 % it promises.  */
+   english: ASCII text laid out like a play script, see english_text below.
+
+   utf8: what a wc meets outside ASCII: paragraphs of prose in accented
+   Latin, Cyrillic, Greek and Chinese/Japanese, chat lines with emoji (skin
+   tones, ZWJ families, flags), numbers grouped with the no-break spaces
+   U+00A0, U+2007 and U+202F (which GNU wc counts as word separators),
+   typographic quotes and dashes, now and then a byte sequence that is not
+   UTF-8, tabs, and a few CRLF paragraphs.  Lines are wrapped at prose
+   widths; one paragraph in ten is a single long line.
+
+   Either output has exactly SIZE bytes and ends with a newline (SIZE > 0).
+   A summary (bytes, lines, share of non-ASCII bytes, invalid sequences)
+   goes to standard error; the benchmark checks the UTF-8 corpus's share
+   against the 30 % it promises, and the English one's against 0.  */
 #include <config.h>
 
 #include <errno.h>
@@ -28,7 +31,7 @@
 
 #define COUNT_OF(a) (sizeof (a) / sizeof (a)[0])
 
-static char const program_name[] = "gen-utf8-corpus";
+static char const program_name[] = "gen-bench-corpus";
 
 _Noreturn static void
 die (char const *what, int err)
@@ -719,6 +722,227 @@ paragraph (struct paragraph *p, struct rng *r)
   end_line (p);                 /* the blank line */
 }
 
+/* ---- english: ASCII text laid out like a play script ------------------ */
+
+/* About three hundred common English words, most frequent first: a word's
+   weight is 1 / (rank + ZIPF_SHIFT), the Zipf-Mandelbrot law that word
+   counts of real English roughly follow.  The shift keeps "the" from
+   crowding out the rest, and the list leans to longer words further down,
+   so that a word with its space averages between 5 and 6 bytes, as in
+   English prose.  */
+static char const *const vocabulary[] = {
+  "the", "and", "to", "of", "a", "I", "you", "my", "that", "in",
+  "is", "not", "it", "me", "with", "for", "be", "his", "your", "this",
+  "but", "he", "have", "as", "thou", "so", "will", "what", "her", "him",
+  "all", "by", "do", "no", "shall", "if", "are", "we", "our", "on",
+  "good", "now", "lord", "from", "come", "at", "they", "let", "would", "more",
+  "was", "well", "here", "there", "then", "than", "when", "how", "which", "must",
+  "upon", "love", "should", "make", "know", "like", "say", "may", "man", "sir",
+  "king", "them", "their", "some", "one", "these", "such", "where", "why", "yet",
+  "never", "heart", "night", "speak", "great", "time", "think", "did", "tell", "again",
+  "cannot", "before", "nothing", "father", "hear", "death", "life", "eyes", "world", "take",
+  "fair", "give", "much", "away", "every", "other", "brother", "hand", "house", "heaven",
+  "friend", "true", "little", "those", "though", "honour", "could", "hath", "being", "better",
+  "sweet", "look", "name", "blood", "grace", "nor", "down", "went", "after", "first",
+  "while", "without", "against", "stand", "young", "noble", "mother", "master", "gentle", "answer",
+  "always", "within", "whose", "himself", "myself", "words", "morning", "tonight", "country", "daughter",
+  "husband", "kingdom", "marriage", "something", "remember", "between", "together", "thousand", "neither", "another",
+  "madam", "prince", "queen", "duke", "soldier", "captain", "servant", "letter", "purpose", "reason",
+  "business", "forgive", "believe", "promise", "patience", "question", "presence", "pleasure", "fortune", "danger",
+  "courage", "justice", "mercy", "power", "peace", "war", "battle", "sword", "crown", "throne",
+  "castle", "garden", "forest", "river", "city", "street", "window", "chamber", "door", "table",
+  "water", "fire", "earth", "sun", "moon", "stars", "winter", "summer", "spring", "evening",
+  "comfort", "sorrow", "wonder", "trouble", "counsel", "company", "stranger", "enemy", "neighbour", "gentleman",
+  "beautiful", "terrible", "dangerous", "honest", "foolish", "strange", "certain", "private", "present", "ancient",
+  "understand", "remembered", "discovered", "considered", "travelled", "returned", "answered", "promised", "followed", "received",
+  "quickly", "quietly", "perhaps", "indeed", "therefore", "otherwise", "tomorrow", "yesterday", "already", "forever",
+  "o'er", "e'en", "'tis", "don't", "I'll", "you're", "won't", "we'll", "he's", "that's",
+  "beyond", "towards", "beneath", "throughout", "although", "because", "whether", "nevertheless", "meanwhile", "everywhere",
+  "remain", "dwell", "wander", "whisper", "tremble", "gather", "deliver", "discover", "continue", "prepare",
+  "silver", "golden", "bitter", "gracious", "worthy", "humble", "proud", "weary", "merry", "gentlemen",
+  "opinion", "occasion", "instrument", "messenger", "conscience", "affection", "obedience", "suspicion", "revenge", "treasure",
+};
+
+enum { ZIPF_SHIFT = 6, ZIPF_SLOTS = 1 << 16 };
+
+/* Speakers, as a script names them above their speeches.  */
+static char const *const speakers[] = {
+  "THE DUKE", "FIRST LORD", "SECOND LORD", "A MESSENGER", "CAPTAIN",
+  "THE STEWARD", "OLD WOMAN", "MARIAN", "ROLAND", "BEATRIX", "ALDRIC",
+  "CORWIN", "DELPHINE", "OSWIN", "ISOLDE", "FIRST GUARD", "SECOND GUARD",
+  "A SERVANT", "THE QUEEN", "GREGORY", "HELENA", "SIR WALTER", "LADY ANNE",
+  "BOTH", "ALL",
+};
+
+static char const *const roman[] = {
+  "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+};
+
+struct english
+{
+  struct paragraph *p;
+  struct rng *r;
+  uint16_t zipf[ZIPF_SLOTS];   /* a uniform 16-bit number -> a word */
+  unsigned char vlen[COUNT_OF (vocabulary)];
+  unsigned sentence_left;      /* words before the current sentence ends */
+  bool capital;                /* the next word starts a sentence */
+};
+
+/* Give each word as many of the ZIPF_SLOTS as its weight deserves (at
+   least one), so that drawing a word costs one table look-up.  */
+static void
+english_init (struct english *e)
+{
+  double total = 0;
+  for (size_t i = 0; i < COUNT_OF (vocabulary); i++)
+    {
+      total += 1.0 / (double) (i + 1 + ZIPF_SHIFT);
+      e->vlen[i] = (unsigned char) strlen (vocabulary[i]);
+    }
+  double cumulative = 0;
+  size_t slot = 0;
+  for (size_t i = 0; i < COUNT_OF (vocabulary); i++)
+    {
+      cumulative += 1.0 / (double) (i + 1 + ZIPF_SHIFT) / total;
+      size_t end = (size_t) (cumulative * ZIPF_SLOTS + 0.5);
+      size_t last = ZIPF_SLOTS - (COUNT_OF (vocabulary) - 1 - i);
+      if (end <= slot)
+        end = slot + 1;
+      if (last < end)
+        end = last;
+      while (slot < end)
+        e->zipf[slot++] = (uint16_t) i;
+    }
+}
+
+/* Append S, with a capital first letter if CAPITAL.  */
+static void
+english_bytes (struct english *e, char const *s, size_t n, bool capital)
+{
+  struct paragraph *p = e->p;
+  size_t at = p->n;
+  line_bytes (p, s, n);
+  if (capital && 'a' <= p->line[at] && p->line[at] <= 'z')
+    p->line[at] = (unsigned char) (p->line[at] - 'a' + 'A');
+}
+
+/* The next word of the running sentence, with the space before it unless
+   it opens the line, and its punctuation after it.  */
+static void
+english_word (struct english *e)
+{
+  struct rng *r = e->r;
+  struct paragraph *p = e->p;
+  if (e->sentence_left == 0)
+    {
+      e->sentence_left = rng_range (r, 3, 18);
+      e->capital = true;
+    }
+  size_t w = e->zipf[rng_below (r, ZIPF_SLOTS)];
+  if (p->n && p->line[p->n - 1] != ' ' && p->line[p->n - 1] != '\t')
+    line_bytes (p, rng_chance (r, 1) ? "\t" : " ", 1);
+  english_bytes (e, vocabulary[w], e->vlen[w], e->capital);
+  e->capital = false;
+  if (--e->sentence_left == 0)
+    {
+      static char const ends[] = "......?!?;:";
+      line_bytes (p, &ends[rng_below (r, sizeof ends - 1)], 1);
+    }
+  else if (rng_chance (r, 70))
+    line_bytes (p, ",", 1);
+}
+
+/* A line of speech: an indent now and then, then words up to a length
+   drawn mostly between 30 and 75 bytes.  */
+static void
+english_line (struct english *e, unsigned indent)
+{
+  struct rng *r = e->r;
+  struct paragraph *p = e->p;
+  uint32_t x = rng_below (r, 100);
+  size_t target = (x < 6 ? rng_range (r, 8, 29)
+                   : x < 97 ? rng_range (r, 30, 75) : rng_range (r, 76, 120));
+  for (unsigned i = 0; i < indent; i++)
+    line_bytes (p, " ", 1);
+  do
+    english_word (e);
+  while (p->n + 4 < target);
+  end_line (p);
+}
+
+/* A heading or a stage direction: a few words of vocabulary after FIRST,
+   set apart by blank lines or indented.  */
+static void
+english_direction (struct english *e, char const *first, unsigned words)
+{
+  struct paragraph *p = e->p;
+  english_bytes (e, first, strlen (first), false);
+  for (; words; words--)
+    {
+      size_t w = e->zipf[rng_below (e->r, ZIPF_SLOTS)];
+      line_bytes (p, " ", 1);
+      english_bytes (e, vocabulary[w], e->vlen[w], false);
+    }
+  line_bytes (p, ".", 1);
+}
+
+/* One speech: the speaker's name in capitals on its own line, a few lines
+   of speech, sometimes a stage direction, then a blank line.  Every 150th
+   speech or so, and the first, opens a new scene.  */
+static void
+english_speech (struct english *e)
+{
+  struct rng *r = e->r;
+  struct paragraph *p = e->p;
+  if (p->sink->written == 0 || rng_chance (r, 7))
+    {
+      char heading[64];
+      snprintf (heading, sizeof heading, "ACT %s. SCENE %s.",
+                PICK_STR (r, roman), PICK_STR (r, roman));
+      line_bytes (p, heading, strlen (heading));
+      end_line (p);
+      english_direction (e, "  A", rng_range (r, 2, 6));
+      end_line (p);
+      end_line (p);
+    }
+  char const *name = PICK_STR (r, speakers);
+  unsigned indent = rng_chance (r, 150) ? 2 : 0;
+  for (unsigned i = 0; i < indent; i++)
+    line_bytes (p, " ", 1);
+  line_bytes (p, name, strlen (name));
+  line_bytes (p, ".", 1);
+  end_line (p);
+  if (rng_chance (r, 100))
+    {
+      char const *indent_by = rng_chance (r, 300) ? "\t" : "    ";
+      line_bytes (p, indent_by, strlen (indent_by));
+      english_direction (e, "Enter", rng_range (r, 1, 4));
+      end_line (p);
+    }
+  for (unsigned lines = rng_range (r, 1, 9); lines; lines--)
+    english_line (e, indent + 4 * rng_chance (r, 40));
+  if (rng_chance (r, 60))
+    {
+      line_bytes (p, "    ", 4);
+      english_direction (e, "Exit", rng_range (r, 0, 2));
+      end_line (p);
+    }
+  end_line (p);                 /* the blank line */
+}
+
+static void
+english_text (struct sink *s, struct rng *r)
+{
+  static struct paragraph para;
+  static struct english e;
+  para.sink = s;
+  e.p = &para;
+  e.r = r;
+  english_init (&e);
+  while (!s->full)
+    english_speech (&e);
+}
+
 static uintmax_t
 parse_number (char const *arg, char const *what)
 {
@@ -736,18 +960,24 @@ parse_number (char const *arg, char const *what)
 int
 main (int argc, char **argv)
 {
-  if (argc < 2 || 3 < argc)
+  bool english = 2 <= argc && strcmp (argv[1], "english") == 0;
+  if (argc < 3 || 4 < argc || (!english && strcmp (argv[1], "utf8") != 0))
     {
-      fprintf (stderr, "Usage: %s SIZE [SEED]\n", program_name);
+      fprintf (stderr, "Usage: %s english|utf8 SIZE [SEED]\n", program_name);
       return EXIT_FAILURE;
     }
   static struct sink sink;
-  static struct paragraph para = { .sink = &sink };
-  sink.limit = parse_number (argv[1], "size");
-  struct rng r = { argc == 3 ? parse_number (argv[2], "seed") : 1 };
+  sink.limit = parse_number (argv[2], "size");
+  struct rng r = { argc == 4 ? parse_number (argv[3], "seed") : 1 };
 
-  while (!sink.full)
-    paragraph (&para, &r);
+  if (english)
+    english_text (&sink, &r);
+  else
+    {
+      static struct paragraph para = { .sink = &sink };
+      while (!sink.full)
+        paragraph (&para, &r);
+    }
   sink_flush (&sink);
   if (fclose (stdout) != 0)
     die ("write error", errno);
