@@ -8,9 +8,9 @@
    little more than the counting itself.
 
    Usage:
-     conform record CORPUS ORACLE PASS
-     conform check [--group=G]... [--max-report=N] CORPUS ORACLE PASS
-                   [--and PASS]...
+     conform record [--timeout=S] CORPUS ORACLE PASS
+     conform check [--group=G]... [--max-report=N] [--timeout=S] CORPUS
+                   ORACLE PASS [--and PASS]...
      conform list [--group=G]... CORPUS PASS
    where PASS is  [--only=lines] [NAME=VALUE]... WC [ARG]...
 
@@ -110,6 +110,12 @@ static enum mode const per_file_modes[] = { MODE_FILE, MODE_STDIN,
    offsets no buffer size would choose.  */
 enum { PIPE_CHUNK = 4093 };
 
+/* A run that takes longer than this many seconds (--timeout) is killed and
+   reported: a hung wc must not hold up the whole test run.  No case takes a
+   second on an idle machine.  */
+enum { DEFAULT_TIMEOUT = 120 };
+static unsigned int run_timeout = DEFAULT_TIMEOUT;
+
 /* A failing check lists this many mismatches by default, then only counts
    the rest; an `all` mismatch lists this many of its differing lines.  */
 enum { DEFAULT_MAX_REPORT = 25, MAX_REPORTED_LINES = 10 };
@@ -135,9 +141,9 @@ _Noreturn static void
 usage (void)
 {
   fprintf (stderr,
-           "Usage: %s record CORPUS ORACLE PASS\n"
-           "       %s check [--group=G]... [--max-report=N] CORPUS ORACLE"
-           " PASS [--and PASS]...\n"
+           "Usage: %s record [--timeout=S] CORPUS ORACLE PASS\n"
+           "       %s check [--group=G]... [--max-report=N] [--timeout=S]"
+           " CORPUS ORACLE PASS [--and PASS]...\n"
            "       %s list [--group=G]... CORPUS PASS\n"
            "PASS: [--only=lines] [NAME=VALUE]... WC [ARG]...\n",
            program_name, program_name, program_name);
@@ -539,6 +545,7 @@ parse_pass (int argc, char **argv, int *i, struct pass *p, bool allow_only)
 struct result
 {
   int status;   /* exit status, or 256 + signal number */
+  bool timed_out;
   char *out;
   size_t out_len;
   char *err;
@@ -554,6 +561,18 @@ struct runner
   posix_spawnattr_t attr;
   struct corpus const *corpus;
 };
+
+/* Set when the current run has taken run_timeout seconds.  */
+static volatile sig_atomic_t run_timed_out;
+
+/* The alarm fires again every second until the run is over, so that a
+   wait that began just after it still gets interrupted.  */
+static void
+on_alarm (int sig _GL_UNUSED)
+{
+  run_timed_out = 1;
+  alarm (1);
+}
 
 static int
 open_capture (void)
@@ -594,6 +613,11 @@ init_runner (struct runner *r, struct corpus const *c)
   /* The driver survives a wc that stops reading its pipe; wc itself gets
      the default SIGPIPE action and no blocked signals.  */
   signal (SIGPIPE, SIG_IGN);
+  /* Without SA_RESTART, the alarm interrupts a blocked write or wait.  */
+  struct sigaction sa = { .sa_handler = on_alarm };
+  sigemptyset (&sa.sa_mask);
+  if (sigaction (SIGALRM, &sa, NULL) != 0)
+    die ("cannot handle", "SIGALRM", errno);
   sigset_t none, pipe_only;
   sigemptyset (&none);
   sigemptyset (&pipe_only);
@@ -657,9 +681,9 @@ feed_pipe (char const *name, int fd)
       for (ssize_t done = 0; done < n;)
         {
           ssize_t w = write (fd, buf + done, (size_t) (n - done));
-          if (w < 0 && errno == EINTR)
+          if (w < 0 && errno == EINTR && !run_timed_out)
             continue;
-          if (w < 0 && errno == EPIPE)
+          if (w < 0 && (errno == EPIPE || errno == EINTR))
             goto out;
           if (w < 0)
             die ("cannot write to", "the pipe", errno);
@@ -734,6 +758,8 @@ run_case (struct runner *r, struct pass const *p, struct wc_case const *k,
     die ("cannot run", p->path, err);
   free (argv);
 
+  run_timed_out = 0;
+  alarm (run_timeout);
   if (own_in)
     close (in_fd);
   if (k->mode == MODE_PIPE)
@@ -743,11 +769,20 @@ run_case (struct runner *r, struct pass const *p, struct wc_case const *k,
     }
 
   int status;
-  while (waitpid (pid, &status, 0) < 0)
-    if (errno != EINTR)
-      die ("cannot wait for", p->path, errno);
+  bool killed = false;
+  while (true)
+    {
+      if (run_timed_out && !killed)
+        killed = kill (pid, SIGKILL) == 0;
+      if (waitpid (pid, &status, 0) >= 0)
+        break;
+      if (errno != EINTR)
+        die ("cannot wait for", p->path, errno);
+    }
+  alarm (0);
   res->status = WIFEXITED (status) ? WEXITSTATUS (status)
                 : 256 + WTERMSIG (status);
+  res->timed_out = killed;
   res->out = read_capture (r->out_fd, &res->out_len);
   res->err = read_capture (r->err_fd, &res->err_len);
 }
@@ -871,12 +906,14 @@ put_command (FILE *o, struct corpus const *c, struct pass const *p,
 }
 
 static void
-put_status (FILE *o, int status)
+put_status (FILE *o, struct result const *r)
 {
-  if (status >= 256)
-    fprintf (o, "killed by signal %d", status - 256);
+  if (r->timed_out)
+    fprintf (o, "killed after %u s, the time limit", run_timeout);
+  else if (r->status >= 256)
+    fprintf (o, "killed by signal %d", r->status - 256);
   else
-    fprintf (o, "exit %d", status);
+    fprintf (o, "exit %d", r->status);
 }
 
 /* Point at the lines of two outputs that differ (for many operands, where
@@ -1058,7 +1095,7 @@ load_oracle (struct oracle *o, char const *path)
             }
           o->cases[o->n_cases++] = (struct oracle_case) {
             .key = data, .key_len = (size_t) key_len,
-            .r = { (int) status, data + key_len, (size_t) out_len,
+            .r = { (int) status, false, data + key_len, (size_t) out_len,
                    data + key_len + out_len, (size_t) err_len }
           };
         }
@@ -1186,7 +1223,8 @@ cmd_record (struct corpus *c, char const *path, struct pass const *p)
 static bool
 same_result (struct result const *a, struct result const *b)
 {
-  return (a->status == b->status && a->out_len == b->out_len
+  return (a->status == b->status && a->timed_out == b->timed_out
+          && a->out_len == b->out_len
           && a->err_len == b->err_len
           && memcmp (a->out, b->out, a->out_len) == 0
           && memcmp (a->err, b->err, a->err_len) == 0);
@@ -1200,13 +1238,13 @@ put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
   fputs ("MISMATCH: ", o);
   put_command (o, c, p, k);
   fputs ("  expected (oracle): ", o);
-  put_status (o, e->status);
+  put_status (o, e);
   fputs ("\n    stdout: ", o);
   put_quoted (o, e->out, e->out_len);
   fputs ("\n    stderr: ", o);
   put_quoted (o, e->err, e->err_len);
   fputs ("\n  got:               ", o);
-  put_status (o, g->status);
+  put_status (o, g);
   fputs ("\n    stdout: ", o);
   put_quoted (o, g->out, g->out_len);
   fputs ("\n    stderr: ", o);
@@ -1285,6 +1323,18 @@ cmd_list (struct corpus const *c, bool const *selected, struct pass const *p)
   return EXIT_SUCCESS;
 }
 
+/* The decimal number S, at most MAX.  */
+static size_t
+parse_count (char const *s, size_t max)
+{
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull (s, &end, 10);
+  if (errno || end == s || *end || *s == '-' || v > max)
+    usage ();
+  return (size_t) v;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1307,14 +1357,9 @@ main (int argc, char **argv)
       if (!record && strncmp (argv[i], "--group=", 8) == 0)
         group_names[n_group_names++] = argv[i] + 8;
       else if (check && strncmp (argv[i], "--max-report=", 13) == 0)
-        {
-          char *end;
-          errno = 0;
-          unsigned long v = strtoul (argv[i] + 13, &end, 10);
-          if (errno || end == argv[i] + 13 || *end)
-            usage ();
-          max_report = v;
-        }
+        max_report = parse_count (argv[i] + 13, SIZE_MAX);
+      else if (!list && strncmp (argv[i], "--timeout=", 10) == 0)
+        run_timeout = (unsigned int) parse_count (argv[i] + 10, UINT_MAX);
       else
         usage ();
     }
