@@ -10,6 +10,10 @@
 enum counter_pass
 counter_pass_for (struct char_rules const *rules, unsigned wanted)
 {
+  if (rules->utf8 && (wanted & (WANT_WORDS | WANT_MAX_WIDTH | WANT_CHARS)))
+    return (wanted & WANT_MAX_WIDTH ? PASS_UTF8
+            : wanted & WANT_WORDS ? PASS_UTF8_WORDS
+            : wanted & WANT_LINES ? PASS_UTF8_CHARS_LINES : PASS_UTF8_CHARS);
   if (wanted & (WANT_WORDS | WANT_MAX_WIDTH))
     return rules->multibyte ? PASS_MULTIBYTE : PASS_SINGLE_BYTE;
   if (rules->multibyte && (wanted & WANT_CHARS))
@@ -47,6 +51,24 @@ counter_newline_kernel (char const **report)
   return chosen;
 }
 
+utf8_chars_kernel
+counter_utf8_chars_kernel (void)
+{
+  static utf8_chars_kernel chosen;
+  if (!chosen)
+    {
+      chosen = count_utf8_chars_portable;
+#if HAVE_AVX2_KERNELS
+      char const *simd = getenv ("WC_SIMD");
+      __builtin_cpu_init ();
+      if (!(simd && strcmp (simd, "off") == 0)
+          && __builtin_cpu_supports ("avx2"))
+        chosen = count_utf8_chars_avx2;
+#endif
+    }
+  return chosen;
+}
+
 void
 counter_init (struct counter *c, struct char_rules const *rules,
               unsigned wanted)
@@ -55,6 +77,7 @@ counter_init (struct counter *c, struct char_rules const *rules,
   c->rules = rules;
   c->pass = counter_pass_for (rules, wanted);
   c->count_newlines = counter_newline_kernel (NULL);
+  c->count_utf8_chars = counter_utf8_chars_kernel ();
 }
 
 void
@@ -75,6 +98,18 @@ counter_feed (struct counter *c, void const *span, size_t n)
     case PASS_MULTIBYTE:
       scan_multibyte (c->rules, &c->scan, p, n, &c->counts);
       break;
+    case PASS_UTF8:
+      scan_utf8 (c->rules, &c->scan, p, n, &c->counts);
+      break;
+    case PASS_UTF8_WORDS:
+      scan_utf8_words (c->rules, &c->scan, p, n, &c->counts);
+      break;
+    case PASS_UTF8_CHARS_LINES:
+      c->counts.lines += c->count_newlines (p, n);
+      _GL_ATTRIBUTE_FALLTHROUGH;
+    case PASS_UTF8_CHARS:
+      scan_utf8_chars (c->count_utf8_chars, &c->scan, p, n, &c->counts);
+      break;
     }
 }
 
@@ -84,13 +119,22 @@ counter_credit_bytes (struct counter *c, uintmax_t n)
   c->counts.bytes += n;
 }
 
+/* Whether PASS counts characters; the others leave them equal to bytes.  */
+static bool
+pass_decodes (enum counter_pass pass)
+{
+  return (pass == PASS_MULTIBYTE || pass == PASS_UTF8
+          || pass == PASS_UTF8_WORDS || pass == PASS_UTF8_CHARS
+          || pass == PASS_UTF8_CHARS_LINES);
+}
+
 struct counts
 counter_finish (struct counter *c)
 {
   struct counts result = c->counts;
   struct scan_state end = c->scan;
   scan_finish (&end, &result);
-  if (c->pass != PASS_MULTIBYTE)
+  if (!pass_decodes (c->pass))
     result.chars = result.bytes;
   return result;
 }

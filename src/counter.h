@@ -26,7 +26,11 @@ enum counter_pass
   PASS_BYTES,        /* bytes only (and characters in single-byte locales) */
   PASS_LINES,        /* plus '\n' bytes */
   PASS_SINGLE_BYTE,  /* words or widths, one byte one character */
-  PASS_MULTIBYTE     /* words, widths or characters, decoding */
+  PASS_MULTIBYTE,    /* words, widths or characters, decoding */
+  PASS_UTF8,         /* UTF-8 locales: words, widths and characters */
+  PASS_UTF8_WORDS,   /* UTF-8 locales: words and characters, no widths */
+  PASS_UTF8_CHARS,   /* UTF-8 locales: characters only (and bytes) */
+  PASS_UTF8_CHARS_LINES  /* the same plus '\n' bytes */
 };
 
 struct counter
@@ -35,6 +39,7 @@ struct counter
   struct scan_state scan;
   enum counter_pass pass;
   newline_kernel count_newlines;
+  utf8_chars_kernel count_utf8_chars;
   struct char_rules const *rules;
 };
 
@@ -44,6 +49,8 @@ enum counter_pass counter_pass_for (struct char_rules const *rules,
 
 /* The newline kernel this process uses, and what --debug says of it.  */
 newline_kernel counter_newline_kernel (char const **report);
+/* The UTF-8 character kernel this process uses (WC_SIMD as above).  */
+utf8_chars_kernel counter_utf8_chars_kernel (void);
 
 void counter_init (struct counter *c, struct char_rules const *rules,
                    unsigned wanted);

@@ -39,6 +39,28 @@ void scan_single_byte (unsigned char const action[256], struct scan_state *s,
 void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
                      unsigned char const *p, size_t n, struct counts *c);
 
+/* UTF-8 locales (RULES->utf8): the counts scan_multibyte gives, decoding
+   without mbrtowc.  scan_utf8_words leaves line widths alone.  */
+void scan_utf8 (struct char_rules const *rules, struct scan_state *s,
+                unsigned char const *p, size_t n, struct counts *c);
+void scan_utf8_words (struct char_rules const *rules, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c);
+
+/* UTF-8 characters alone.  A bulk kernel counts into *CHARS the whole,
+   valid characters that begin P[0..N) and returns how many bytes they
+   take: it stops at the first invalid or unfinished one (or earlier).
+   scan_utf8_chars takes care of those and of the state.  */
+typedef size_t (*utf8_chars_kernel) (unsigned char const *p, size_t n,
+                                     uintmax_t *chars);
+size_t count_utf8_chars_portable (unsigned char const *p, size_t n,
+                                  uintmax_t *chars);
+#if HAVE_AVX2_KERNELS
+size_t count_utf8_chars_avx2 (unsigned char const *p, size_t n,
+                              uintmax_t *chars);
+#endif
+void scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c);
+
 /* Apply the end of input to S and C: the last line's width and word.  */
 void scan_finish (struct scan_state *s, struct counts *c);
 
