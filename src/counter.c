@@ -51,22 +51,53 @@ counter_newline_kernel (char const **report)
   return chosen;
 }
 
+/* Whether the AVX2 kernels may run: the CPU has them, WC_SIMD=off is not
+   set.  */
+static bool
+avx2_wanted (void)
+{
+#if HAVE_AVX2_KERNELS
+  char const *simd = getenv ("WC_SIMD");
+  __builtin_cpu_init ();
+  return (!(simd && strcmp (simd, "off") == 0)
+          && __builtin_cpu_supports ("avx2"));
+#else
+  return false;
+#endif
+}
+
+static bool
+pass_decodes_utf8 (enum counter_pass pass)
+{
+  return (pass == PASS_UTF8 || pass == PASS_UTF8_WORDS
+          || pass == PASS_UTF8_CHARS || pass == PASS_UTF8_CHARS_LINES);
+}
+
+/* Whether PASS counts characters; the others leave them equal to bytes.  */
+static bool
+pass_decodes (enum counter_pass pass)
+{
+  return pass == PASS_MULTIBYTE || pass_decodes_utf8 (pass);
+}
+
 utf8_chars_kernel
 counter_utf8_chars_kernel (void)
 {
-  static utf8_chars_kernel chosen;
-  if (!chosen)
-    {
-      chosen = count_utf8_chars_portable;
 #if HAVE_AVX2_KERNELS
-      char const *simd = getenv ("WC_SIMD");
-      __builtin_cpu_init ();
-      if (!(simd && strcmp (simd, "off") == 0)
-          && __builtin_cpu_supports ("avx2"))
-        chosen = count_utf8_chars_avx2;
+  if (avx2_wanted ())
+    return count_utf8_chars_avx2;
 #endif
-    }
-  return chosen;
+  return count_utf8_chars_portable;
+}
+
+utf8_words_kernel
+counter_utf8_words_kernel (void)
+{
+#if HAVE_AVX2_KERNELS
+  if (avx2_wanted ())
+    return scan_utf8_words_avx2;
+#endif
+  return NULL;
 }
 
 void
@@ -77,7 +108,11 @@ counter_init (struct counter *c, struct char_rules const *rules,
   c->rules = rules;
   c->pass = counter_pass_for (rules, wanted);
   c->count_newlines = counter_newline_kernel (NULL);
-  c->count_utf8_chars = counter_utf8_chars_kernel ();
+  if (pass_decodes_utf8 (c->pass))
+    {
+      c->count_utf8_chars = counter_utf8_chars_kernel ();
+      c->scan_utf8_words_bulk = counter_utf8_words_kernel ();
+    }
 }
 
 void
@@ -102,7 +137,8 @@ counter_feed (struct counter *c, void const *span, size_t n)
       scan_utf8 (c->rules, &c->scan, p, n, &c->counts);
       break;
     case PASS_UTF8_WORDS:
-      scan_utf8_words (c->rules, &c->scan, p, n, &c->counts);
+      scan_utf8_words (c->scan_utf8_words_bulk, c->rules, &c->scan, p, n,
+                       &c->counts);
       break;
     case PASS_UTF8_CHARS_LINES:
       c->counts.lines += c->count_newlines (p, n);
@@ -117,15 +153,6 @@ void
 counter_credit_bytes (struct counter *c, uintmax_t n)
 {
   c->counts.bytes += n;
-}
-
-/* Whether PASS counts characters; the others leave them equal to bytes.  */
-static bool
-pass_decodes (enum counter_pass pass)
-{
-  return (pass == PASS_MULTIBYTE || pass == PASS_UTF8
-          || pass == PASS_UTF8_WORDS || pass == PASS_UTF8_CHARS
-          || pass == PASS_UTF8_CHARS_LINES);
 }
 
 struct counts

@@ -9,19 +9,20 @@
 #include <immintrin.h>
 
 #include "kernels.h"
+#include "utf8-class.h"
 #include "utf8-decode.h"
 
-/* V moved D bytes (1..5) towards the end, zeros coming in at the start:
-   byte I of the result is byte I - D of V.  */
-#define SHIFTED(v, d) \
-  _mm256_alignr_epi8 ((v), _mm256_permute2x128_si256 ((v), (v), 0x08), \
-                      16 - (d))
-
-/* Unsigned V <= C, per byte.  */
+/* Signed bytes: X > C and X < C.  */
 static inline __m256i
-at_most (__m256i v, unsigned char c)
+above (__m256i x, signed char c)
 {
-  return _mm256_cmpeq_epi8 (_mm256_min_epu8 (v, _mm256_set1_epi8 (c)), v);
+  return _mm256_cmpgt_epi8 (x, _mm256_set1_epi8 (c));
+}
+
+static inline __m256i
+below (__m256i x, signed char c)
+{
+  return _mm256_cmpgt_epi8 (_mm256_set1_epi8 (c), x);
 }
 
 static inline __m256i
@@ -30,83 +31,77 @@ equal (__m256i v, unsigned char c)
   return _mm256_cmpeq_epi8 (v, _mm256_set1_epi8 (c));
 }
 
-/* The characters in the 32 bytes V at P, which start at a character
-   boundary, or -1 if they break a rule.  A character begun in the block
-   but finished after it is not counted; *TAIL gets its bytes so far.  */
-static inline int
-block_chars (__m256i v, unsigned char const *p, int *tail)
+/* Unsigned V <= C, per byte.  */
+static inline __m256i
+at_most (__m256i v, unsigned char c)
 {
-  /* The length each byte announces: 1 for ASCII, 2..6 for a lead byte, 0
-     for a continuation byte (and C0 C1 FE FF, refused below).  The high
-     nibble decides, except for F0..FF where the low one does.  */
-  __m256i const by_high = _mm256_setr_epi8 (1, 1, 1, 1, 1, 1, 1, 1,
-                                            0, 0, 0, 0, 2, 2, 3, 0,
-                                            1, 1, 1, 1, 1, 1, 1, 1,
-                                            0, 0, 0, 0, 2, 2, 3, 0);
-  __m256i const by_low_of_f = _mm256_setr_epi8 (4, 4, 4, 4, 4, 4, 4, 4,
-                                                5, 5, 5, 5, 6, 6, 0, 0,
-                                                4, 4, 4, 4, 4, 4, 4, 4,
-                                                5, 5, 5, 5, 6, 6, 0, 0);
-  __m256i const nibble = _mm256_set1_epi8 (0x0F);
-  __m256i high = _mm256_and_si256 (_mm256_srli_epi16 (v, 4), nibble);
-  __m256i low = _mm256_and_si256 (v, nibble);
-  __m256i len = _mm256_or_si256 (_mm256_shuffle_epi8 (by_high, high),
-                                 _mm256_and_si256 (_mm256_shuffle_epi8
-                                                   (by_low_of_f, low),
-                                                   _mm256_cmpeq_epi8 (high,
-                                                                      nibble)));
+  return _mm256_cmpeq_epi8 (_mm256_min_epu8 (v, _mm256_set1_epi8 (c)), v);
+}
 
-  /* Byte I must continue a character when the lead byte D places before
-     it announces more than D bytes.  */
-  __m256i need = _mm256_subs_epu8 (SHIFTED (len, 1), _mm256_set1_epi8 (1));
-  need = _mm256_or_si256 (need, _mm256_subs_epu8 (SHIFTED (len, 2),
-                                                   _mm256_set1_epi8 (2)));
-  need = _mm256_or_si256 (need, _mm256_subs_epu8 (SHIFTED (len, 3),
-                                                   _mm256_set1_epi8 (3)));
-  need = _mm256_or_si256 (need, _mm256_subs_epu8 (SHIFTED (len, 4),
-                                                   _mm256_set1_epi8 (4)));
-  need = _mm256_or_si256 (need, _mm256_subs_epu8 (SHIFTED (len, 5),
-                                                   _mm256_set1_epi8 (5)));
-  __m256i free_byte = _mm256_cmpeq_epi8 (need, _mm256_setzero_si256 ());
-  /* 80..BF are the signed bytes below -64.  */
-  __m256i cont = _mm256_cmpgt_epi8 (_mm256_set1_epi8 (-64), v);
-  /* An error: a continuation byte where none may be, or none where one
-     must be.  */
-  __m256i bad = _mm256_cmpeq_epi8 (free_byte, cont);
+static inline uint32_t
+bits (__m256i m)
+{
+  return _mm256_movemask_epi8 (m);
+}
 
-  /* Bytes that never start a character: C0 C1 FE FF.  */
-  __m256i even = _mm256_and_si256 (v, _mm256_set1_epi8 ((char) 0xFE));
-  bad = _mm256_or_si256 (bad, _mm256_or_si256 (equal (even, 0xC0),
-                                               equal (even, 0xFE)));
+static inline __m256i
+load (unsigned char const *p)
+{
+  return _mm256_loadu_si256 ((void const *) p);
+}
 
-  /* Overlong forms and surrogates show in the byte after the lead: E0
-     needs A0.., ED ..9F, F0 90.., F8 88.., FC 84..  */
-  __m256i lead = SHIFTED (v, 1);
-  __m256i upto9f = at_most (v, 0x9F);
-  __m256i form = _mm256_and_si256 (equal (lead, 0xE0), upto9f);
-  form = _mm256_or_si256 (form, _mm256_andnot_si256 (upto9f,
-                                                      equal (lead, 0xED)));
-  form = _mm256_or_si256 (form, _mm256_and_si256 (equal (lead, 0xF0),
-                                                   at_most (v, 0x8F)));
-  form = _mm256_or_si256 (form, _mm256_and_si256 (equal (lead, 0xF8),
-                                                   at_most (v, 0x87)));
-  form = _mm256_or_si256 (form, _mm256_and_si256 (equal (lead, 0xFC),
-                                                   at_most (v, 0x83)));
-  bad = _mm256_or_si256 (bad, form);
-  if (!_mm256_testz_si256 (bad, bad))
-    return -1;
-
-  /* A lead byte among the last five may announce more than is left.  */
-  *tail = 0;
-  for (int j = 31; 27 <= j; j--)
-    if (!utf8_is_continuation (p[j]))
-      {
-        if (32 - j < utf8_lead_length (p[j]))
-          *tail = 32 - j;
-        break;
-      }
-  unsigned cont_bits = _mm256_movemask_epi8 (cont);
-  return 32 - __builtin_popcount (cont_bits) - (*tail != 0);
+/* The 32 bytes at B, each taken as the first byte of a character: those
+   that start one glibc decodes (ASCII, or a lead byte followed by the
+   continuation bytes it announces, not overlong, not a surrogate).  V0,
+   V1, V2 are the bytes at B, B + 1, B + 2; up to B + 37 is readable.
+   Continuation bytes start nothing.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline uint32_t
+valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
+{
+  __m256i cont1 = below (v1, -64), cont2 = below (v2, -64);
+  __m256i low1 = at_most (v1, 0x9F);
+  /* C2..DF and one continuation byte.  */
+  __m256i ok = _mm256_and_si256 (_mm256_and_si256 (above (v0, -63),
+                                                   below (v0, -32)), cont1);
+  /* E0..EF and two, not E0 80..9F (overlong), not ED A0..BF.  */
+  __m256i three = _mm256_and_si256 (_mm256_cmpeq_epi8
+                                    (_mm256_and_si256
+                                     (v0, _mm256_set1_epi8 ((char) 0xF0)),
+                                     _mm256_set1_epi8 ((char) 0xE0)),
+                                    _mm256_and_si256 (cont1, cont2));
+  __m256i bad = _mm256_or_si256 (_mm256_and_si256 (equal (v0, 0xE0), low1),
+                                 _mm256_andnot_si256 (low1, equal (v0, 0xED)));
+  ok = _mm256_or_si256 (ok, _mm256_andnot_si256 (bad, three));
+  ok = _mm256_or_si256 (ok, above (v0, -1));    /* ASCII */
+  uint32_t starts = bits (ok);
+  /* F0..FD: rare, so checked only when there.  */
+  if (bits (above (v0, -17)) & ~bits (above (v0, -1)))
+    {
+      __m256i v3 = load (b + 3), v4 = load (b + 4), v5 = load (b + 5);
+      __m256i c3 = _mm256_and_si256 (_mm256_and_si256 (cont1, cont2),
+                                     below (v3, -64));
+      __m256i c4 = _mm256_and_si256 (c3, below (v4, -64));
+      __m256i c5 = _mm256_and_si256 (c4, below (v5, -64));
+      /* F0..F7 with three (not F0 80..8F), F8..FB with four (not F8
+         80..87), FC FD with five (not FC 80..83).  */
+      __m256i four = _mm256_and_si256 (_mm256_and_si256 (above (v0, -17),
+                                                         below (v0, -8)), c3);
+      four = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xF0),
+                                                    at_most (v1, 0x8F)),
+                                  four);
+      __m256i five = _mm256_and_si256 (_mm256_and_si256 (above (v0, -9),
+                                                         below (v0, -4)), c4);
+      five = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xF8),
+                                                    at_most (v1, 0x87)),
+                                  five);
+      __m256i six = _mm256_and_si256 (_mm256_and_si256 (above (v0, -5),
+                                                        below (v0, -2)), c5);
+      six = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xFC),
+                                                   at_most (v1, 0x83)),
+                                 six);
+      starts |= bits (_mm256_or_si256 (four, _mm256_or_si256 (five, six)));
+    }
+  return starts;
 }
 
 size_t
@@ -114,35 +109,170 @@ count_utf8_chars_avx2 (unsigned char const *p, size_t n, uintmax_t *chars)
 {
   size_t i = 0;
   uintmax_t k = 0;
-  while (32 <= n - i)
+  /* Whole blocks of 32 bytes, the last 32 bytes left to the caller: a
+     character that starts in a block may take five more bytes.  */
+  while (64 <= n - i)
     {
-      __m256i v = _mm256_loadu_si256 ((void const *) (p + i));
-      if (64 <= n - i)
+      __m256i v = load (p + i);
+      if (128 <= n - i
+          && !bits (_mm256_or_si256 (v, load (p + i + 32))))
         {
-          __m256i w = _mm256_loadu_si256 ((void const *) (p + i + 32));
-          if (!_mm256_movemask_epi8 (_mm256_or_si256 (v, w)))
-            {
-              i += 64;
-              k += 64;
-              continue;
-            }
-        }
-      if (!_mm256_movemask_epi8 (v))
-        {
-          i += 32;
-          k += 32;
+          i += 64;
+          k += 64;
           continue;
         }
-      int tail;
-      int c = block_chars (v, p + i, &tail);
-      if (c < 0)
-        break;
-      k += c;
-      i += 32 - tail;
+      if (!bits (v))
+        k += 32;
+      else
+        k += __builtin_popcount (valid_starts (p + i, v, load (p + i + 1),
+                                               load (p + i + 2)));
+      i += 32;
     }
   *chars += k;
-  /* The last bytes, or a block that breaks a rule: the portable kernel
-     takes what it can of them, up to the byte the caller must see to.  */
-  size_t rest = n - i < 32 ? n - i : 32;
-  return i + count_utf8_chars_portable (p + i, rest, chars);
+  return i;
+}
+
+/* --- lines, words and characters ----------------------------------------- */
+
+size_t
+scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c)
+{
+  /* The ASCII classes are computed, and every 2- or 3-byte character
+     looked up in the cache without a bound check.  */
+  if (!rules->ascii_plain || rules->utf8_cached_below < 0x10000)
+    return 0;
+  uintmax_t lines = c->lines, words = c->words, chars = c->chars;
+  uint64_t in_word = s->in_word;
+  size_t i = 0;
+  /* Blocks of 32 bytes; a character that starts in one may take three
+     more bytes, and the last 32 bytes are left to the caller.  */
+  for (; 64 <= n - i; i += 32)
+    {
+      unsigned char const *b = p + i;
+      __m256i v = load (b);
+      uint32_t ascii = ~bits (v);
+      /* ASCII: 21..7E constituents; 09..0D and 20 separators; the other
+         bytes neutral.  Bytes >= 80 are negative, in neither class.  */
+      uint32_t word = bits (_mm256_andnot_si256 (_mm256_cmpeq_epi8
+                                                 (v, _mm256_set1_epi8 (0x7F)),
+                                                 above (v, 0x20)));
+      uint32_t sep = bits (_mm256_or_si256
+                           (_mm256_cmpeq_epi8 (v, _mm256_set1_epi8 (' ')),
+                            _mm256_and_si256 (above (v, 0x08),
+                                              below (v, 0x0E))));
+      lines += __builtin_popcount (bits (_mm256_cmpeq_epi8
+                                         (v, _mm256_set1_epi8 ('\n'))));
+      chars += __builtin_popcount (ascii);
+
+      /* Bytes C0..FF start the other characters; 80..BF continue them,
+         and never start, end or change anything.  */
+      if (~ascii)
+        {
+          __m256i v1 = load (b + 1), v2 = load (b + 2);
+          __m256i is_three = _mm256_cmpeq_epi8
+            (_mm256_and_si256 (v, _mm256_set1_epi8 ((char) 0xF0)),
+             _mm256_set1_epi8 ((char) 0xE0));
+          /* The characters past ASCII that start in the block; those of
+             two and three bytes are classified all at once.  */
+          uint32_t leads = valid_starts (b, v, v1, v2) & ~ascii;
+          uint32_t short_ok = leads & ~bits (above (v, -17));
+          chars += __builtin_popcount (leads);
+
+          /* Their values, as 16-bit numbers per starting byte: high byte
+             and low byte, for the two forms.  */
+          __m256i m3f = _mm256_set1_epi8 (0x3F);
+          __m256i p1 = _mm256_and_si256 (v1, m3f);
+          __m256i p2 = _mm256_and_si256 (v2, m3f);
+          __m256i hi2 = _mm256_and_si256 (_mm256_srli_epi16 (v, 2),
+                                          _mm256_set1_epi8 (0x07));
+          __m256i lo2 = _mm256_or_si256
+            (_mm256_and_si256 (_mm256_slli_epi16 (v, 6),
+                               _mm256_set1_epi8 ((char) 0xC0)), p1);
+          __m256i hi3 = _mm256_or_si256
+            (_mm256_and_si256 (_mm256_slli_epi16 (v, 4),
+                               _mm256_set1_epi8 ((char) 0xF0)),
+             _mm256_and_si256 (_mm256_srli_epi16 (p1, 2),
+                               _mm256_set1_epi8 (0x0F)));
+          __m256i lo3 = _mm256_or_si256
+            (_mm256_and_si256 (_mm256_slli_epi16 (v1, 6),
+                               _mm256_set1_epi8 ((char) 0xC0)), p2);
+          __m256i hi = _mm256_blendv_epi8 (hi2, hi3, is_three);
+          __m256i lo = _mm256_blendv_epi8 (lo2, lo3, is_three);
+          __m256i a = _mm256_unpacklo_epi8 (lo, hi);
+          __m256i z = _mm256_unpackhi_epi8 (lo, hi);
+          __m256i first16 = _mm256_permute2x128_si256 (a, z, 0x20);
+          __m256i last16 = _mm256_permute2x128_si256 (a, z, 0x31);
+
+          /* Their cache entries, gathered four bytes at a time (the
+             first is the entry; the cache is longer than 0x10003
+             bytes).  Entries are single bytes, each 0 or final, so
+             reading them while another thread fills a page is safe on
+             this architecture, whose byte loads never tear.  */
+          int const *cache = (void const *) rules->utf8_cache;
+          __m256i g0 = _mm256_i32gather_epi32
+            (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (first16)),
+             1);
+          __m256i g1 = _mm256_i32gather_epi32
+            (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256
+                                           (first16, 1)), 1);
+          __m256i g2 = _mm256_i32gather_epi32
+            (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (last16)),
+             1);
+          __m256i g3 = _mm256_i32gather_epi32
+            (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256
+                                           (last16, 1)), 1);
+          __m256i byte = _mm256_set1_epi32 (0xFF);
+          __m256i e = _mm256_packus_epi16
+            (_mm256_packus_epi32 (_mm256_and_si256 (g0, byte),
+                                  _mm256_and_si256 (g1, byte)),
+             _mm256_packus_epi32 (_mm256_and_si256 (g2, byte),
+                                  _mm256_and_si256 (g3, byte)));
+          e = _mm256_permutevar8x32_epi32 (e, _mm256_setr_epi32 (0, 4, 1, 5,
+                                                                 2, 6, 3, 7));
+          uint32_t known = bits (e);
+          if ((short_ok & known) == short_ok)
+            {
+              __m256i act = _mm256_and_si256
+                (e, _mm256_set1_epi8 (UTF8_ENTRY_ACTION_MASK));
+              uint32_t w = bits (_mm256_cmpeq_epi8
+                                 (act, _mm256_set1_epi8 (ACT_WORD)));
+              uint32_t none = bits (_mm256_cmpeq_epi8
+                                    (act, _mm256_set1_epi8 (ACT_NEUTRAL)));
+              word |= w & short_ok;
+              sep |= ~(w | none) & short_ok;
+              leads &= ~short_ok;
+            }
+
+          /* The rest one by one: a 4-, 5- or 6-byte form, or a character
+             not in the cache yet.  */
+          for (; leads; leads &= leads - 1)
+            {
+              int j = __builtin_ctz (leads);
+              uint32_t cp = 0;
+              utf8_decode (&cp, b + j, n - i - j);
+              struct char_class k = utf8_char_class (rules, cp);
+              /* Past ASCII, a character is a constituent, a separator
+                 (of some width) or neutral.  */
+              word |= (uint32_t) (k.action == ACT_WORD) << j;
+              sep |= (uint32_t) (k.action != ACT_WORD
+                                 && k.action != ACT_NEUTRAL) << j;
+            }
+        }
+
+      /* The words: in a word after byte J when the last byte up to J
+         that is not neutral is a constituent.  Adding a carry at the
+         start of each run of neutral bytes that follows a constituent
+         clears that run: those bytes are in the word too.  */
+      uint64_t neutral = ~(word | sep) & 0xFFFFFFFFu;
+      uint64_t start = ((uint64_t) word << 1 | in_word) & neutral;
+      uint64_t inside = word | (neutral & ~(neutral + start));
+      words += __builtin_popcount (sep & (inside << 1 | in_word));
+      in_word = inside >> 31 & 1;
+    }
+  c->lines = lines;
+  c->words = words;
+  c->chars = chars;
+  s->in_word = in_word;
+  return i;
 }

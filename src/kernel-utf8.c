@@ -76,7 +76,9 @@ char_action (struct char_rules const *rules, uint32_t cp, int *width)
           return act;
         }
     }
-  return utf8_char_action (rules, cp, width);
+  struct char_class k = utf8_char_class (rules, cp);
+  *width = k.width;
+  return k.action;
 }
 
 /* scan_step, or without WIDTHS its lines-and-words part only.  */
@@ -107,29 +109,6 @@ step (struct scan_regs *r, enum char_action act, int width, bool widths)
     }
   r->words += r->in_word;
   r->in_word = false;
-}
-
-/* Decode the character at P (N >= 1 bytes there), as utf8_decode does; the
-   two- and three-byte forms that most text uses are done inline.  */
-_GL_ATTRIBUTE_ALWAYS_INLINE static inline int
-decode (uint32_t *cp, unsigned char const *p, size_t n)
-{
-  unsigned char b = p[0];
-  if (0xC2 <= b && b < 0xE0 && 2 <= n && utf8_is_continuation (p[1]))
-    {
-      *cp = (b & 0x1Fu) << 6 | (p[1] & 0x3Fu);
-      return 2;
-    }
-  if ((b & 0xF0) == 0xE0 && 3 <= n && utf8_is_continuation (p[1])
-      && utf8_is_continuation (p[2]))
-    {
-      uint32_t v = (b & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-      if (v < 0x800 || (0xD800 <= v && v <= 0xDFFF))
-        return UTF8_INVALID;
-      *cp = v;
-      return 3;
-    }
-  return utf8_decode (cp, p, n);
 }
 
 /* Finish the character whose first bytes wait in S->pending, taking what
@@ -197,6 +176,12 @@ keep_pending (struct scan_state *s, unsigned char const *p, size_t rest)
 
 /* --- lines, words, characters and widths ---------------------------------- */
 
+/* The high bit of each of the first K bytes, and of the K-th alone.  */
+static uint64_t const first_bytes[9] = {
+  0, 0x80, 0x8080, 0x808080, 0x80808080, 0x8080808080, 0x808080808080,
+  0x80808080808080, 0x8080808080808080,
+};
+
 /* Apply to R the K (1..8) ASCII bytes held in the low bytes of X, under
    the plain ASCII rules (rules->ascii_plain).  Returns false, having done
    nothing, if one of them is neutral (a control character): the caller
@@ -204,7 +189,7 @@ keep_pending (struct scan_state *s, unsigned char const *p, size_t rest)
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline bool
 ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
 {
-  uint64_t in = HIGH >> (8 * (8 - k));
+  uint64_t in = first_bytes[k];
   uint64_t ge21 = at_least (x, 0x21), ge7f = at_least (x, 0x7F);
   uint64_t ge20 = at_least (x, 0x20);
   uint64_t word = ge21 & ~ge7f & in;
@@ -218,7 +203,7 @@ ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
      the state) is a constituent.  */
   uint64_t after_word = word << 8 | (uint64_t) r->in_word << 7;
   r->words += count_high (sep & after_word);
-  r->in_word = word >> (8 * k - 1) & 1;
+  r->in_word = (word & (in ^ first_bytes[k - 1])) != 0;
   if (widths)
     {
       uint64_t printable = ge20 & ~ge7f & in;
@@ -256,49 +241,87 @@ step_bytes (struct scan_regs *r, struct char_rules const *rules,
     }
 }
 
-/* The two passes are this one loop, specialised on WIDTHS.  */
+/* Apply to R the decoded character CP.  All but the ASCII controls are
+   constituents, separators of their width or neutral, which the
+   arithmetic below applies without a branch.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline void
-scan_utf8_body (struct char_rules const *rules, struct scan_state *s,
-                unsigned char const *p, size_t n, struct counts *c,
-                bool widths)
+step_char (struct scan_regs *r, struct char_rules const *rules,
+           uint32_t cp, bool widths)
 {
-  struct scan_regs r;
-  scan_regs_load (&r, s, c);
-  uintmax_t chars = drain_pending (&r, rules, widths, s, &p, &n);
+  struct char_class k = utf8_char_class (rules, cp);
+  if (ACT_SPACE < k.action)
+    {
+      step (r, k.action, k.width, widths);
+      return;
+    }
+  bool word = k.action == ACT_WORD, space = k.action == ACT_SPACE;
+  r->words += r->in_word & space;
+  r->in_word = word | (r->in_word & !space);
+  if (widths)
+    r->column += k.width;
+}
+
+/* The two passes are this one function, specialised on WIDTHS.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline void
+scan_utf8_body (utf8_words_kernel bulk, struct char_rules const *rules,
+                struct scan_state *s, unsigned char const *p, size_t n,
+                struct counts *c, bool widths)
+{
+  struct scan_regs r0;
+  scan_regs_load (&r0, s, c);
+  c->chars += drain_pending (&r0, rules, widths, s, &p, &n);
+  if (bulk)
+    {
+      scan_regs_store (&r0, s, c);
+      size_t took = bulk (rules, s, p, n, c);
+      p += took;
+      n -= took;
+      scan_regs_load (&r0, s, c);
+    }
+  /* A copy whose address no outside call sees, so it stays in registers.  */
+  struct scan_regs r = r0;
+  uintmax_t chars = 0;
   unsigned char const *end = p + n;
+
+  /* The bulk, eight bytes at a time while at least 16 are left, so that
+     every character that starts in the eight can be read whole without
+     checking the end.  glibc tries to decode at every byte that is not a
+     continuation byte (10xxxxxx) and skips every continuation byte that
+     does not end a character; a continuation byte never starts or ends a
+     character, nor changes a count.  So each other byte may be decoded on
+     its own, in any window, and the characters are those that decode.  */
   bool plain = rules->ascii_plain;
+  while (16 <= end - p)
+    {
+      uint64_t x = load8 (p);
+      if (plain && !(x & HIGH))
+        {
+          /* Eight ASCII bytes.  Here whole 64-byte ASCII blocks could go
+             to a block kernel (R stored before the call, loaded after).  */
+          if (!ascii_chunk (&r, x, 8, widths))
+            step_bytes (&r, rules, p, 8, widths);
+          chars += 8;
+          p += 8;
+          continue;
+        }
+      uint64_t starts = ~(x & ~(x << 1)) & HIGH;
+      for (; starts; starts &= starts - 1)
+        {
+          unsigned char const *q = p + (__builtin_ctzll (starts) >> 3);
+          uint32_t cp;
+          int len = utf8_decode_short (&cp, q);
+          if (!len && utf8_decode (&cp, q, end - q) < 0)
+            continue;   /* an invalid byte: neutral, and not a character */
+          step_char (&r, rules, cp, widths);
+          chars++;
+        }
+      p += 8;
+    }
+
+  /* The rest, one character at a time.  */
   while (p < end)
     {
-      /* At a character boundary, nothing pending.  */
-      if (plain && 8 <= end - p)
-        {
-          uint64_t x = load8 (p);
-          int k = ascii_prefix (x);
-          if (k == 8)
-            {
-              /* A run of ASCII: here whole 64-byte ASCII blocks could go
-                 to a block kernel (R stored before, loaded after).  */
-              do
-                {
-                  if (!ascii_chunk (&r, x, 8, widths))
-                    step_bytes (&r, rules, p, 8, widths);
-                  p += 8;
-                  chars += 8;
-                }
-              while (8 <= end - p && (k = ascii_prefix (x = load8 (p))) == 8);
-              if (end - p < 8)
-                continue;
-            }
-          if (k)
-            {
-              if (!ascii_chunk (&r, x, k, widths))
-                step_bytes (&r, rules, p, k, widths);
-              p += k;
-              chars += k;
-            }
-          /* P is at a byte >= 0x80.  */
-        }
-      else if (*p < 0x80)
+      if (*p < 0x80)
         {
           int width;
           enum char_action act = char_action (rules, *p, &width);
@@ -307,9 +330,8 @@ scan_utf8_body (struct char_rules const *rules, struct scan_state *s,
           chars++;
           continue;
         }
-
       uint32_t cp;
-      int len = decode (&cp, p, end - p);
+      int len = utf8_decode (&cp, p, end - p);
       if (len < 0)
         {
           if (len == UTF8_INCOMPLETE)
@@ -317,19 +339,10 @@ scan_utf8_body (struct char_rules const *rules, struct scan_state *s,
               keep_pending (s, p, end - p);
               break;
             }
-          p++;          /* an invalid byte: neutral, and not a character */
+          p++;
           continue;
         }
-      int width;
-      enum char_action act = utf8_char_action (rules, cp, &width);
-      if (act == ACT_WORD)
-        {
-          r.in_word = true;
-          if (widths)
-            r.column += width;
-        }
-      else
-        step (&r, act, width, widths);
+      step_char (&r, rules, cp, widths);
       chars++;
       p += len;
     }
@@ -341,14 +354,15 @@ void
 scan_utf8 (struct char_rules const *rules, struct scan_state *s,
            unsigned char const *p, size_t n, struct counts *c)
 {
-  scan_utf8_body (rules, s, p, n, c, true);
+  scan_utf8_body (NULL, rules, s, p, n, c, true);
 }
 
 void
-scan_utf8_words (struct char_rules const *rules, struct scan_state *s,
-                 unsigned char const *p, size_t n, struct counts *c)
+scan_utf8_words (utf8_words_kernel bulk, struct char_rules const *rules,
+                 struct scan_state *s, unsigned char const *p, size_t n,
+                 struct counts *c)
 {
-  scan_utf8_body (rules, s, p, n, c, false);
+  scan_utf8_body (bulk, rules, s, p, n, c, false);
 }
 
 /* --- characters alone ----------------------------------------------------- */
@@ -386,9 +400,13 @@ count_utf8_chars_portable (unsigned char const *p, size_t n,
             continue;
         }
       uint32_t cp;
-      int len = decode (&cp, p + i, n - i);
-      if (len < 0)
-        break;
+      int len = 4 <= n - i ? utf8_decode_short (&cp, p + i) : 0;
+      if (!len)
+        {
+          len = utf8_decode (&cp, p + i, n - i);
+          if (len < 0)
+            break;
+        }
       i += len;
       k++;
     }

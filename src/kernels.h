@@ -40,16 +40,32 @@ void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
                      unsigned char const *p, size_t n, struct counts *c);
 
 /* UTF-8 locales (RULES->utf8): the counts scan_multibyte gives, decoding
-   without mbrtowc.  scan_utf8_words leaves line widths alone.  */
+   without mbrtowc.  */
 void scan_utf8 (struct char_rules const *rules, struct scan_state *s,
                 unsigned char const *p, size_t n, struct counts *c);
-void scan_utf8_words (struct char_rules const *rules, struct scan_state *s,
+/* The same without line widths.  A bulk kernel takes the first K bytes of
+   P[0..N) in the same way as a character one below, counting the lines,
+   words and characters that start in them into S and C.  BULK may be
+   null.  */
+typedef size_t (*utf8_words_kernel) (struct char_rules const *rules,
+                                     struct scan_state *s,
+                                     unsigned char const *p, size_t n,
+                                     struct counts *c);
+#if HAVE_AVX2_KERNELS
+size_t scan_utf8_words_avx2 (struct char_rules const *rules,
+                             struct scan_state *s, unsigned char const *p,
+                             size_t n, struct counts *c);
+#endif
+void scan_utf8_words (utf8_words_kernel bulk,
+                      struct char_rules const *rules, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c);
 
-/* UTF-8 characters alone.  A bulk kernel counts into *CHARS the whole,
-   valid characters that begin P[0..N) and returns how many bytes they
-   take: it stops at the first invalid or unfinished one (or earlier).
-   scan_utf8_chars takes care of those and of the state.  */
+/* UTF-8 characters alone.  A bulk kernel takes the first K bytes of
+   P[0..N), for a K of its choice, returns K and counts into *CHARS the
+   characters that start in them (it may read past K to see them whole).
+   The caller goes on at K: a byte there that continues a character begun
+   before is a continuation byte, which changes no count wherever it is.
+   scan_utf8_chars takes care of the state and of the end of the span.  */
 typedef size_t (*utf8_chars_kernel) (unsigned char const *p, size_t n,
                                      uintmax_t *chars);
 size_t count_utf8_chars_portable (unsigned char const *p, size_t n,

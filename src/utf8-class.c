@@ -114,9 +114,8 @@ pack_entry (enum char_action act, int width)
   return UTF8_ENTRY_KNOWN | width << UTF8_ENTRY_WIDTH_SHIFT | act;
 }
 
-enum char_action
-utf8_char_action_slow (struct char_rules const *rules, uint32_t cp,
-                       int *width)
+struct char_class
+utf8_char_class_slow (struct char_rules const *rules, uint32_t cp)
 {
   if (cp < rules->utf8_cached_below)
     {
@@ -133,5 +132,7 @@ utf8_char_action_slow (struct char_rules const *rules, uint32_t cp,
                                    memory_order_relaxed);
         }
     }
-  return wide_char_action (rules, cp, width);
+  struct char_class k;
+  k.action = wide_char_action (rules, cp, &k.width);
+  return k;
 }

@@ -37,25 +37,31 @@ enum
 void utf8_rules_init (struct char_rules *rules);
 void utf8_rules_release (struct char_rules *rules);
 
+/* What wide_char_action says of one character.  */
+struct char_class
+{
+  enum char_action action;
+  int width;
+};
+
 /* Classify CP, filling its cache page when it has one.  */
-enum char_action utf8_char_action_slow (struct char_rules const *rules,
-                                        uint32_t cp, int *width);
+struct char_class utf8_char_class_slow (struct char_rules const *rules,
+                                        uint32_t cp);
 
 /* The action and width of code point CP, as wide_char_action gives them.  */
-static inline enum char_action
-utf8_char_action (struct char_rules const *rules, uint32_t cp, int *width)
+static inline struct char_class
+utf8_char_class (struct char_rules const *rules, uint32_t cp)
 {
   if (cp < rules->utf8_cached_below)
     {
       unsigned e = atomic_load_explicit (rules->utf8_cache + cp,
                                          memory_order_relaxed);
       if (e)
-        {
-          *width = e >> UTF8_ENTRY_WIDTH_SHIFT & UTF8_ENTRY_WIDTH_MAX;
-          return e & UTF8_ENTRY_ACTION_MASK;
-        }
+        return (struct char_class) {
+          .action = e & UTF8_ENTRY_ACTION_MASK,
+          .width = e >> UTF8_ENTRY_WIDTH_SHIFT & UTF8_ENTRY_WIDTH_MAX };
     }
-  return utf8_char_action_slow (rules, cp, width);
+  return utf8_char_class_slow (rules, cp);
 }
 
 #endif

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Results besides a length, with mbrtowc's meanings.  */
 enum
@@ -74,6 +75,72 @@ utf8_decode (uint32_t *cp, unsigned char const *p, size_t n)
     return UTF8_INCOMPLETE;
   if (v < utf8_min_value (len) || (0xD800 <= v && v <= 0xDFFF))
     return UTF8_INVALID;
+  *cp = v;
+  return len;
+}
+
+/* The length of the character each byte starts, for the forms decoded
+   without a loop: 1 for ASCII, 2, 3 or 4 for a lead byte C2..F7, else 0
+   (continuation bytes, C0 C1, the 5- and 6-byte leads, FE FF).  */
+static unsigned char const utf8_short_form_length[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* Four bytes, the first in the high byte whatever the machine's order.  */
+static inline uint32_t
+utf8_load4_high_first (unsigned char const *p)
+{
+  uint32_t x;
+  memcpy (&x, p, sizeof x);
+#if !(defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+  x = __builtin_bswap32 (x);
+#endif
+  return x;
+}
+
+/* Decode the character at P, where at least four bytes are readable, as
+   utf8_decode does; return 0 to leave it to utf8_decode (an error, or a 5-
+   or 6-byte form).  The bytes are read once, as one word, and no branch
+   depends on the length, so text that mixes scripts costs no more than
+   text in one.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline int
+utf8_decode_short (uint32_t *cp, unsigned char const *p)
+{
+  /* Per length: where the continuation bytes must say 10xxxxxx, which
+     bits carry the value, and the least value that is not overlong.  */
+  static uint32_t const cont_mask[5] = { 0, 0, 0xC00000, 0xC0C000,
+                                         0xC0C0C0 };
+  static uint32_t const cont_bits[5] = { 0, 0, 0x800000, 0x808000,
+                                         0x808080 };
+  static uint32_t const value_bits[5] = { 0, 0x7F3F3F3F, 0x1F3F3F3F,
+                                          0x0F3F3F3F, 0x073F3F3F };
+  static uint32_t const min_value[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+  int len = utf8_short_form_length[p[0]];
+  uint32_t w = utf8_load4_high_first (p);
+  if ((w & cont_mask[len]) != cont_bits[len] || !len)
+    return 0;
+  /* Close up the four 6-bit (or lead) fields, then drop the bytes that
+     come after the character.  */
+  uint32_t t = w & value_bits[len];
+  t = (t & 0x00FF00FF) | (t & 0xFF00FF00) >> 2;
+  uint32_t v = ((t & 0xFFF) | (t >> 4 & 0x1FFF000)) >> (6 * (4 - len));
+  if (v < min_value[len] || v - 0xD800 < 0x800)
+    return 0;
   *cp = v;
   return len;
 }
