@@ -90,13 +90,14 @@ counter_utf8_chars_kernel (void)
   return count_utf8_chars_portable;
 }
 
-utf8_words_kernel
-counter_utf8_words_kernel (void)
+utf8_scan_kernel
+counter_utf8_scan_kernel (bool widths)
 {
 #if HAVE_AVX2_KERNELS
   if (avx2_wanted ())
-    return scan_utf8_words_avx2;
+    return widths ? scan_utf8_avx2 : scan_utf8_words_avx2;
 #endif
+  (void) widths;
   return NULL;
 }
 
@@ -111,7 +112,7 @@ counter_init (struct counter *c, struct char_rules const *rules,
   if (pass_decodes_utf8 (c->pass))
     {
       c->count_utf8_chars = counter_utf8_chars_kernel ();
-      c->scan_utf8_words_bulk = counter_utf8_words_kernel ();
+      c->scan_utf8_bulk = counter_utf8_scan_kernel (c->pass == PASS_UTF8);
     }
 }
 
@@ -134,10 +135,10 @@ counter_feed (struct counter *c, void const *span, size_t n)
       scan_multibyte (c->rules, &c->scan, p, n, &c->counts);
       break;
     case PASS_UTF8:
-      scan_utf8 (c->rules, &c->scan, p, n, &c->counts);
+      scan_utf8 (c->scan_utf8_bulk, c->rules, &c->scan, p, n, &c->counts);
       break;
     case PASS_UTF8_WORDS:
-      scan_utf8_words (c->scan_utf8_words_bulk, c->rules, &c->scan, p, n,
+      scan_utf8_words (c->scan_utf8_bulk, c->rules, &c->scan, p, n,
                        &c->counts);
       break;
     case PASS_UTF8_CHARS_LINES:

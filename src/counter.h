@@ -40,7 +40,7 @@ struct counter
   enum counter_pass pass;
   newline_kernel count_newlines;
   utf8_chars_kernel count_utf8_chars;
-  utf8_words_kernel scan_utf8_words_bulk;
+  utf8_scan_kernel scan_utf8_bulk;
   struct char_rules const *rules;
 };
 
@@ -50,10 +50,10 @@ enum counter_pass counter_pass_for (struct char_rules const *rules,
 
 /* The newline kernel this process uses, and what --debug says of it.  */
 newline_kernel counter_newline_kernel (char const **report);
-/* The UTF-8 bulk kernels this process uses (WC_SIMD as above); the words
-   kernel may be null.  */
+/* The UTF-8 bulk kernels this process uses (WC_SIMD as above); the scan
+   kernels may be null.  */
 utf8_chars_kernel counter_utf8_chars_kernel (void);
-utf8_words_kernel counter_utf8_words_kernel (void);
+utf8_scan_kernel counter_utf8_scan_kernel (bool widths);
 
 void counter_init (struct counter *c, struct char_rules const *rules,
                    unsigned wanted);

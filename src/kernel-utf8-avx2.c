@@ -132,21 +132,126 @@ count_utf8_chars_avx2 (unsigned char const *p, size_t n, uintmax_t *chars)
   return i;
 }
 
-/* --- lines, words and characters ----------------------------------------- */
+/* --- lines, words, characters and widths --------------------------------- */
 
-size_t
-scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
-                      unsigned char const *p, size_t n, struct counts *c)
+/* The values of the 2- and 3-byte characters that would start at each of
+   the 32 bytes V (followed by V1, V2), as 16-bit numbers: positions 0..15
+   in *FIRST, 16..31 in *LAST.  */
+static inline void
+short_values (__m256i v, __m256i v1, __m256i v2, __m256i *first,
+              __m256i *last)
+{
+  __m256i is_three = _mm256_cmpeq_epi8 (_mm256_and_si256
+                                        (v, _mm256_set1_epi8 ((char) 0xF0)),
+                                        _mm256_set1_epi8 ((char) 0xE0));
+  __m256i m3f = _mm256_set1_epi8 (0x3F);
+  __m256i p1 = _mm256_and_si256 (v1, m3f);
+  __m256i p2 = _mm256_and_si256 (v2, m3f);
+  /* 110aaabb 10cccccc: high byte 00000aaa, low byte bbcccccc.
+     1110aaaa 10bbbbcc 10dddddd: high byte aaaabbbb, low byte ccdddddd.
+     The 16-bit shifts carry bits across bytes; the masks drop them.  */
+  __m256i hi2 = _mm256_and_si256 (_mm256_srli_epi16 (v, 2),
+                                  _mm256_set1_epi8 (0x07));
+  __m256i lo2 = _mm256_or_si256 (_mm256_and_si256
+                                 (_mm256_slli_epi16 (v, 6),
+                                  _mm256_set1_epi8 ((char) 0xC0)), p1);
+  __m256i hi3 = _mm256_or_si256 (_mm256_and_si256
+                                 (_mm256_slli_epi16 (v, 4),
+                                  _mm256_set1_epi8 ((char) 0xF0)),
+                                 _mm256_and_si256 (_mm256_srli_epi16 (p1, 2),
+                                                   _mm256_set1_epi8 (0x0F)));
+  __m256i lo3 = _mm256_or_si256 (_mm256_and_si256
+                                 (_mm256_slli_epi16 (v1, 6),
+                                  _mm256_set1_epi8 ((char) 0xC0)), p2);
+  __m256i hi = _mm256_blendv_epi8 (hi2, hi3, is_three);
+  __m256i lo = _mm256_blendv_epi8 (lo2, lo3, is_three);
+  __m256i a = _mm256_unpacklo_epi8 (lo, hi);    /* 0..7, 16..23 */
+  __m256i z = _mm256_unpackhi_epi8 (lo, hi);    /* 8..15, 24..31 */
+  *first = _mm256_permute2x128_si256 (a, z, 0x20);
+  *last = _mm256_permute2x128_si256 (a, z, 0x31);
+}
+
+/* The cache entries of the code points FIRST and LAST (as short_values
+   gives them), one byte per position, gathered four bytes at a time (the
+   first is the entry; the cache is longer than 0x10003 bytes).  Entries
+   are single bytes, each 0 or final, so reading them while another thread
+   fills a page is safe on this architecture, whose byte loads never
+   tear.  */
+static inline __m256i
+gather_entries (struct char_rules const *rules, __m256i first, __m256i last)
+{
+  int const *cache = (void const *) rules->utf8_cache;
+  __m256i g0 = _mm256_i32gather_epi32
+    (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (first)), 1);
+  __m256i g1 = _mm256_i32gather_epi32
+    (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256 (first, 1)), 1);
+  __m256i g2 = _mm256_i32gather_epi32
+    (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (last)), 1);
+  __m256i g3 = _mm256_i32gather_epi32
+    (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256 (last, 1)), 1);
+  __m256i byte = _mm256_set1_epi32 (0xFF);
+  __m256i e = _mm256_packus_epi16
+    (_mm256_packus_epi32 (_mm256_and_si256 (g0, byte),
+                          _mm256_and_si256 (g1, byte)),
+     _mm256_packus_epi32 (_mm256_and_si256 (g2, byte),
+                          _mm256_and_si256 (g3, byte)));
+  /* The packs work within 128-bit lanes: put the dwords back in order.  */
+  return _mm256_permutevar8x32_epi32 (e, _mm256_setr_epi32 (0, 4, 1, 5,
+                                                            2, 6, 3, 7));
+}
+
+/* A vector of bytes: all ones where bit J of M is set.  */
+static inline __m256i
+bytes_of_bits (uint32_t m)
+{
+  __m256i spread = _mm256_shuffle_epi8
+    (_mm256_set1_epi32 (m), _mm256_setr_epi8 (0, 0, 0, 0, 0, 0, 0, 0,
+                                              1, 1, 1, 1, 1, 1, 1, 1,
+                                              2, 2, 2, 2, 2, 2, 2, 2,
+                                              3, 3, 3, 3, 3, 3, 3, 3));
+  __m256i bit = _mm256_set1_epi64x (0x8040201008040201);
+  return _mm256_cmpeq_epi8 (_mm256_and_si256 (spread, bit), bit);
+}
+
+/* The sum of the bytes of V.  */
+static inline unsigned
+byte_sum (__m256i v)
+{
+  __m256i s = _mm256_sad_epu8 (v, _mm256_setzero_si256 ());
+  return (_mm256_extract_epi64 (s, 0) + _mm256_extract_epi64 (s, 1)
+          + _mm256_extract_epi64 (s, 2) + _mm256_extract_epi64 (s, 3));
+}
+
+/* The running sums of the bytes of V, which add up to at most 255.  */
+static inline __m256i
+byte_prefix_sums (__m256i v)
+{
+  v = _mm256_add_epi8 (v, _mm256_slli_si256 (v, 1));
+  v = _mm256_add_epi8 (v, _mm256_slli_si256 (v, 2));
+  v = _mm256_add_epi8 (v, _mm256_slli_si256 (v, 4));
+  v = _mm256_add_epi8 (v, _mm256_slli_si256 (v, 8));
+  /* Each lane has its own sums: add the first lane's total to the
+     second.  */
+  __m256i total = _mm256_shuffle_epi8 (v, _mm256_set1_epi8 (15));
+  return _mm256_add_epi8 (v, _mm256_permute2x128_si256 (total, total, 0x08));
+}
+
+/* Lines, words and characters, and with WIDTHS the line widths, of the
+   32-byte blocks from P while at least 64 bytes are left.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline size_t
+scan_blocks (struct char_rules const *rules, struct scan_state *s,
+             unsigned char const *p, size_t n, struct counts *c, bool widths)
 {
   /* The ASCII classes are computed, and every 2- or 3-byte character
      looked up in the cache without a bound check.  */
   if (!rules->ascii_plain || rules->utf8_cached_below < 0x10000)
     return 0;
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
+  uintmax_t column = s->column, max_width = c->max_width;
   uint64_t in_word = s->in_word;
   size_t i = 0;
-  /* Blocks of 32 bytes; a character that starts in one may take three
-     more bytes, and the last 32 bytes are left to the caller.  */
+  /* A character that starts in a block may take five more bytes; the last
+     32 bytes are left to the caller.  */
   for (; 64 <= n - i; i += 32)
     {
       unsigned char const *b = p + i;
@@ -154,111 +259,73 @@ scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
       uint32_t ascii = ~bits (v);
       /* ASCII: 21..7E constituents; 09..0D and 20 separators; the other
          bytes neutral.  Bytes >= 80 are negative, in neither class.  */
-      uint32_t word = bits (_mm256_andnot_si256 (_mm256_cmpeq_epi8
-                                                 (v, _mm256_set1_epi8 (0x7F)),
-                                                 above (v, 0x20)));
-      uint32_t sep = bits (_mm256_or_si256
-                           (_mm256_cmpeq_epi8 (v, _mm256_set1_epi8 (' ')),
-                            _mm256_and_si256 (above (v, 0x08),
-                                              below (v, 0x0E))));
-      lines += __builtin_popcount (bits (_mm256_cmpeq_epi8
-                                         (v, _mm256_set1_epi8 ('\n'))));
-      chars += __builtin_popcount (ascii);
+      __m256i printable = _mm256_and_si256 (above (v, 0x1F), below (v, 0x7F));
+      uint32_t word = bits (_mm256_andnot_si256 (equal (v, ' '), printable));
+      uint32_t sep = bits (_mm256_or_si256 (equal (v, ' '),
+                                            _mm256_and_si256 (above (v, 0x08),
+                                                              below (v, 0x0E))));
+      unsigned block_chars = __builtin_popcount (ascii);
+      /* Columns: 1 for printable ASCII, the cache's width past ASCII.  */
+      __m256i width = _mm256_and_si256 (printable, _mm256_set1_epi8 (1));
 
       /* Bytes C0..FF start the other characters; 80..BF continue them,
          and never start, end or change anything.  */
       if (~ascii)
         {
           __m256i v1 = load (b + 1), v2 = load (b + 2);
-          __m256i is_three = _mm256_cmpeq_epi8
-            (_mm256_and_si256 (v, _mm256_set1_epi8 ((char) 0xF0)),
-             _mm256_set1_epi8 ((char) 0xE0));
-          /* The characters past ASCII that start in the block; those of
-             two and three bytes are classified all at once.  */
           uint32_t leads = valid_starts (b, v, v1, v2) & ~ascii;
+          /* The two- and three-byte characters, all at once.  */
           uint32_t short_ok = leads & ~bits (above (v, -17));
-          chars += __builtin_popcount (leads);
-
-          /* Their values, as 16-bit numbers per starting byte: high byte
-             and low byte, for the two forms.  */
-          __m256i m3f = _mm256_set1_epi8 (0x3F);
-          __m256i p1 = _mm256_and_si256 (v1, m3f);
-          __m256i p2 = _mm256_and_si256 (v2, m3f);
-          __m256i hi2 = _mm256_and_si256 (_mm256_srli_epi16 (v, 2),
-                                          _mm256_set1_epi8 (0x07));
-          __m256i lo2 = _mm256_or_si256
-            (_mm256_and_si256 (_mm256_slli_epi16 (v, 6),
-                               _mm256_set1_epi8 ((char) 0xC0)), p1);
-          __m256i hi3 = _mm256_or_si256
-            (_mm256_and_si256 (_mm256_slli_epi16 (v, 4),
-                               _mm256_set1_epi8 ((char) 0xF0)),
-             _mm256_and_si256 (_mm256_srli_epi16 (p1, 2),
-                               _mm256_set1_epi8 (0x0F)));
-          __m256i lo3 = _mm256_or_si256
-            (_mm256_and_si256 (_mm256_slli_epi16 (v1, 6),
-                               _mm256_set1_epi8 ((char) 0xC0)), p2);
-          __m256i hi = _mm256_blendv_epi8 (hi2, hi3, is_three);
-          __m256i lo = _mm256_blendv_epi8 (lo2, lo3, is_three);
-          __m256i a = _mm256_unpacklo_epi8 (lo, hi);
-          __m256i z = _mm256_unpackhi_epi8 (lo, hi);
-          __m256i first16 = _mm256_permute2x128_si256 (a, z, 0x20);
-          __m256i last16 = _mm256_permute2x128_si256 (a, z, 0x31);
-
-          /* Their cache entries, gathered four bytes at a time (the
-             first is the entry; the cache is longer than 0x10003
-             bytes).  Entries are single bytes, each 0 or final, so
-             reading them while another thread fills a page is safe on
-             this architecture, whose byte loads never tear.  */
-          int const *cache = (void const *) rules->utf8_cache;
-          __m256i g0 = _mm256_i32gather_epi32
-            (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (first16)),
-             1);
-          __m256i g1 = _mm256_i32gather_epi32
-            (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256
-                                           (first16, 1)), 1);
-          __m256i g2 = _mm256_i32gather_epi32
-            (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (last16)),
-             1);
-          __m256i g3 = _mm256_i32gather_epi32
-            (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256
-                                           (last16, 1)), 1);
-          __m256i byte = _mm256_set1_epi32 (0xFF);
-          __m256i e = _mm256_packus_epi16
-            (_mm256_packus_epi32 (_mm256_and_si256 (g0, byte),
-                                  _mm256_and_si256 (g1, byte)),
-             _mm256_packus_epi32 (_mm256_and_si256 (g2, byte),
-                                  _mm256_and_si256 (g3, byte)));
-          e = _mm256_permutevar8x32_epi32 (e, _mm256_setr_epi32 (0, 4, 1, 5,
-                                                                 2, 6, 3, 7));
-          uint32_t known = bits (e);
-          if ((short_ok & known) == short_ok)
+          block_chars += __builtin_popcount (leads);
+          __m256i first, last;
+          short_values (v, v1, v2, &first, &last);
+          __m256i e = gather_entries (rules, first, last);
+          if ((short_ok & bits (e)) == short_ok)
             {
               __m256i act = _mm256_and_si256
                 (e, _mm256_set1_epi8 (UTF8_ENTRY_ACTION_MASK));
-              uint32_t w = bits (_mm256_cmpeq_epi8
-                                 (act, _mm256_set1_epi8 (ACT_WORD)));
-              uint32_t none = bits (_mm256_cmpeq_epi8
-                                    (act, _mm256_set1_epi8 (ACT_NEUTRAL)));
+              uint32_t w = bits (equal (act, ACT_WORD));
+              uint32_t none = bits (equal (act, ACT_NEUTRAL));
               word |= w & short_ok;
               sep |= ~(w | none) & short_ok;
+              if (widths)
+                width = _mm256_or_si256
+                  (width, _mm256_and_si256
+                   (_mm256_and_si256 (_mm256_srli_epi16 (e, 3),
+                                      _mm256_set1_epi8 (UTF8_ENTRY_WIDTH_MAX)),
+                    bytes_of_bits (short_ok)));
               leads &= ~short_ok;
             }
 
           /* The rest one by one: a 4-, 5- or 6-byte form, or a character
              not in the cache yet.  */
-          for (; leads; leads &= leads - 1)
+          if (leads)
             {
-              int j = __builtin_ctz (leads);
-              uint32_t cp = 0;
-              utf8_decode (&cp, b + j, n - i - j);
-              struct char_class k = utf8_char_class (rules, cp);
-              /* Past ASCII, a character is a constituent, a separator
-                 (of some width) or neutral.  */
-              word |= (uint32_t) (k.action == ACT_WORD) << j;
-              sep |= (uint32_t) (k.action != ACT_WORD
-                                 && k.action != ACT_NEUTRAL) << j;
+              unsigned char w8[32];
+              _mm256_storeu_si256 ((void *) w8, width);
+              for (; leads; leads &= leads - 1)
+                {
+                  int j = __builtin_ctz (leads);
+                  uint32_t cp = 0;
+                  utf8_decode (&cp, b + j, n - i - j);
+                  struct char_class k = utf8_char_class (rules, cp);
+                  /* Past ASCII, a character is a constituent, a
+                     separator (of some width) or neutral.  */
+                  word |= (uint32_t) (k.action == ACT_WORD) << j;
+                  sep |= (uint32_t) (k.action != ACT_WORD
+                                     && k.action != ACT_NEUTRAL) << j;
+                  /* No locale has a width above 2; should one, the
+                     caller counts from this block on.  */
+                  if (UTF8_ENTRY_WIDTH_MAX < k.width)
+                    goto stop;
+                  w8[j] = k.width;
+                }
+              width = load (w8);
             }
         }
+
+      lines += __builtin_popcount (bits (equal (v, '\n')));
+      chars += block_chars;
 
       /* The words: in a word after byte J when the last byte up to J
          that is not neutral is a constituent.  Adding a carry at the
@@ -269,10 +336,69 @@ scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
       uint64_t inside = word | (neutral & ~(neutral + start));
       words += __builtin_popcount (sep & (inside << 1 | in_word));
       in_word = inside >> 31 & 1;
+
+      if (widths)
+        {
+          /* Tabs and line ends need the column where they are; the
+             widths before them are running sums.  */
+          uint32_t special = bits (_mm256_or_si256
+                                   (_mm256_or_si256 (equal (v, '\t'),
+                                                     equal (v, '\n')),
+                                    _mm256_or_si256 (equal (v, '\r'),
+                                                     equal (v, '\f'))));
+          unsigned total = byte_sum (width);
+          if (!special)
+            column += total;
+          else
+            {
+              unsigned char w8[32], run[32];
+              _mm256_storeu_si256 ((void *) w8, width);
+              _mm256_storeu_si256 ((void *) run, byte_prefix_sums (width));
+              unsigned done = 0;   /* the widths up to the last special */
+              for (; special; special &= special - 1)
+                {
+                  int j = __builtin_ctz (special);
+                  /* Bytes of width sums are exact while the block's
+                     total is below 256.  */
+                  unsigned upto = total < 256 ? run[j] : 0;
+                  if (256 <= total)
+                    for (int t = 0; t <= j; t++)
+                      upto += w8[t];
+                  column += upto - done;
+                  done = upto;
+                  if (b[j] == '\t')
+                    column += 8 - column % 8;
+                  else
+                    {
+                      if (max_width < column)
+                        max_width = column;
+                      column = 0;
+                    }
+                }
+              column += total - done;
+            }
+        }
     }
+ stop:
   c->lines = lines;
   c->words = words;
   c->chars = chars;
+  c->max_width = max_width;
+  s->column = column;
   s->in_word = in_word;
   return i;
+}
+
+size_t
+scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_blocks (rules, s, p, n, c, false);
+}
+
+size_t
+scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
+                unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_blocks (rules, s, p, n, c, true);
 }

@@ -263,7 +263,7 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
 
 /* The two passes are this one function, specialised on WIDTHS.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline void
-scan_utf8_body (utf8_words_kernel bulk, struct char_rules const *rules,
+scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
                 struct scan_state *s, unsigned char const *p, size_t n,
                 struct counts *c, bool widths)
 {
@@ -351,14 +351,15 @@ scan_utf8_body (utf8_words_kernel bulk, struct char_rules const *rules,
 }
 
 void
-scan_utf8 (struct char_rules const *rules, struct scan_state *s,
-           unsigned char const *p, size_t n, struct counts *c)
+scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
+           struct scan_state *s, unsigned char const *p, size_t n,
+           struct counts *c)
 {
-  scan_utf8_body (NULL, rules, s, p, n, c, true);
+  scan_utf8_body (bulk, rules, s, p, n, c, true);
 }
 
 void
-scan_utf8_words (utf8_words_kernel bulk, struct char_rules const *rules,
+scan_utf8_words (utf8_scan_kernel bulk, struct char_rules const *rules,
                  struct scan_state *s, unsigned char const *p, size_t n,
                  struct counts *c)
 {

@@ -40,23 +40,24 @@ void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
                      unsigned char const *p, size_t n, struct counts *c);
 
 /* UTF-8 locales (RULES->utf8): the counts scan_multibyte gives, decoding
-   without mbrtowc.  */
-void scan_utf8 (struct char_rules const *rules, struct scan_state *s,
-                unsigned char const *p, size_t n, struct counts *c);
-/* The same without line widths.  A bulk kernel takes the first K bytes of
-   P[0..N) in the same way as a character one below, counting the lines,
-   words and characters that start in them into S and C.  BULK may be
-   null.  */
-typedef size_t (*utf8_words_kernel) (struct char_rules const *rules,
-                                     struct scan_state *s,
-                                     unsigned char const *p, size_t n,
-                                     struct counts *c);
+   without mbrtowc; scan_utf8_words without line widths.  A bulk kernel
+   takes the first K bytes of P[0..N) in the way a character one does
+   (below), counting what starts in them into S and C.  BULK may be null.  */
+typedef size_t (*utf8_scan_kernel) (struct char_rules const *rules,
+                                    struct scan_state *s,
+                                    unsigned char const *p, size_t n,
+                                    struct counts *c);
+void scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
+                struct scan_state *s, unsigned char const *p, size_t n,
+                struct counts *c);
 #if HAVE_AVX2_KERNELS
+size_t scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
+                       unsigned char const *p, size_t n, struct counts *c);
 size_t scan_utf8_words_avx2 (struct char_rules const *rules,
                              struct scan_state *s, unsigned char const *p,
                              size_t n, struct counts *c);
 #endif
-void scan_utf8_words (utf8_words_kernel bulk,
+void scan_utf8_words (utf8_scan_kernel bulk,
                       struct char_rules const *rules, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c);
 
