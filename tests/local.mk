@@ -14,7 +14,8 @@ TESTS = \
   tests/conformance-buffering.bats \
   tests/conformance-mmap.bats \
   tests/conformance-mmap2.bats \
-  tests/split-law.bats
+  tests/split-law.bats \
+  tests/utf8.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
 EXTRA_DIST += tests/fixtures.bash

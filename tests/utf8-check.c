@@ -95,6 +95,22 @@ libc_decode (uint32_t *cp, unsigned char const *p, size_t n)
           : r == 0 ? 1 : (int) r);
 }
 
+_Noreturn static void
+decoders_differ (char const *decoder, unsigned char const *p, size_t n,
+                 int want, uint32_t want_cp, int got, uint32_t got_cp)
+{
+  fprintf (stderr, "utf8-check: FAIL: decoder, locale %s, input ",
+           locale_name);
+  print_bytes (p, n);
+  fprintf (stderr, "  mbrtowc: %d (U+%04X), %s: %d (U+%04X)\n",
+           want, (unsigned) want_cp, decoder, got, (unsigned) got_cp);
+  exit (EXIT_FAILURE);
+}
+
+/* Both decoders on P[0..N).  utf8_decode_short reads four bytes: it gets
+   P's first four, or P padded with one of three bytes, and must decode
+   every character of up to four bytes as mbrtowc does, and nothing
+   else.  */
 static void
 check_decode (unsigned char const *p, size_t n)
 {
@@ -102,14 +118,22 @@ check_decode (unsigned char const *p, size_t n)
   int want = libc_decode (&want_cp, p, n);
   int got = utf8_decode (&got_cp, p, n);
   decodes++;
-  if (want == got && (got < 0 || want_cp == got_cp))
-    return;
-  fprintf (stderr, "utf8-check: FAIL: decoder, locale %s, input ",
-           locale_name);
-  print_bytes (p, n);
-  fprintf (stderr, "  mbrtowc: %d (U+%04X), utf8_decode: %d (U+%04X)\n",
-           want, (unsigned) want_cp, got, (unsigned) got_cp);
-  exit (EXIT_FAILURE);
+  if (want != got || (0 < got && want_cp != got_cp))
+    decoders_differ ("utf8_decode", p, n, want, want_cp, got, got_cp);
+
+  static unsigned char const pads[] = { 0x00, 0x80, 0xBF };
+  unsigned char four[4];
+  for (size_t pad = 0; pad < (n < 4 ? sizeof pads : 1); pad++)
+    {
+      for (size_t i = 0; i < 4; i++)
+        four[i] = i < n ? p[i] : pads[pad];
+      want = libc_decode (&want_cp, four, 4);
+      got = utf8_decode_short (&got_cp, four);
+      bool fast = 0 < want && want <= 4;
+      if (fast ? got != want || got_cp != want_cp : got != 0)
+        decoders_differ ("utf8_decode_short", four, 4, want, want_cp, got,
+                         got_cp);
+    }
 }
 
 /* Bytes that differ in every way a byte after the lead can matter: not a
