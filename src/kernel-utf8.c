@@ -368,48 +368,77 @@ scan_utf8_words (utf8_scan_kernel bulk, struct char_rules const *rules,
 
 /* --- characters alone ----------------------------------------------------- */
 
+/* The high bit of each byte of X that equals C: a byte is zero exactly
+   where ~(((Y & 0x7f..) + 0x7f..) | Y | 0x7f..) has its high bit, with no
+   carry between bytes.  */
+static inline uint64_t
+bytes_equal (uint64_t x, unsigned char c)
+{
+  uint64_t const low7 = ~HIGH;
+  uint64_t y = x ^ (ONES * c);
+  return ~(((y & low7) + low7) | y | low7);
+}
+
+/* The high bit of each byte of X whose top bits are PREFIX, of LEN bits.  */
+static inline uint64_t
+bytes_starting (uint64_t x, unsigned prefix, int len)
+{
+  unsigned char mask = 0xFF << (8 - len);
+  return bytes_equal (x & (ONES * mask), prefix << (8 - len));
+}
+
+/* The high bit of each of the eight bytes at P that starts a character
+   glibc decodes, or 0 with *SLOW set if one of them is a 5- or 6-byte
+   lead.  Up to P + 11 is readable.  */
+static inline uint64_t
+valid_starts8 (unsigned char const *p, bool *slow)
+{
+  uint64_t x = load8 (p), x1 = load8 (p + 1), x2 = load8 (p + 2),
+    x3 = load8 (p + 3);
+  uint64_t cont1 = bytes_starting (x1, 2, 2), cont2 = bytes_starting (x2, 2, 2),
+    cont3 = bytes_starting (x3, 2, 2);
+  *slow = bytes_starting (x, 0x1F, 5) != 0;
+  /* Bits 5 and 4 of the byte after the lead, for the overlong forms and
+     the surrogates: E0 needs A0.. (bit 5), ED ..9F (not bit 5), F0 90..
+     (bit 5 or 4).  */
+  uint64_t bit5 = x1 << 2 & HIGH, bit4 = x1 << 3 & HIGH;
+  uint64_t two = bytes_starting (x, 6, 3) & cont1
+                 & ~bytes_equal (x & ONES * 0xFE, 0xC0);
+  uint64_t three = (bytes_starting (x, 0xE, 4) & cont1 & cont2
+                    & ~(bytes_equal (x, 0xE0) & ~bit5)
+                    & ~(bytes_equal (x, 0xED) & bit5));
+  uint64_t four = (bytes_starting (x, 0x1E, 5) & cont1 & cont2 & cont3
+                   & ~(bytes_equal (x, 0xF0) & ~(bit5 | bit4)));
+  return (~x & HIGH) | two | three | four;
+}
+
 size_t
 count_utf8_chars_portable (unsigned char const *p, size_t n,
                            uintmax_t *chars)
 {
   size_t i = 0;
   uintmax_t k = 0;
-  while (i < n)
+  /* Eight bytes at a time, while a character that starts in them can be
+     read whole; the last 16 bytes are left to the caller.  */
+  while (16 <= n - i)
     {
       /* Thirty-two ASCII bytes at a time while they last.  */
-      while (32 <= n - i
+      while (48 <= n - i
              && !((load8 (p + i) | load8 (p + i + 8) | load8 (p + i + 16)
                    | load8 (p + i + 24)) & HIGH))
         i += 32, k += 32;
-      if (n - i < 8)
-        {
-          if (i == n)
-            break;
-          if (p[i] < 0x80)
-            {
-              i++;
-              k++;
-              continue;
-            }
-        }
+      bool slow;
+      uint64_t starts = valid_starts8 (p + i, &slow);
+      if (!slow)
+        k += count_high (starts);
       else
-        {
-          int a = ascii_prefix (load8 (p + i));
-          i += a;
-          k += a;
-          if (a == 8)
-            continue;
-        }
-      uint32_t cp;
-      int len = 4 <= n - i ? utf8_decode_short (&cp, p + i) : 0;
-      if (!len)
-        {
-          len = utf8_decode (&cp, p + i, n - i);
-          if (len < 0)
-            break;
-        }
-      i += len;
-      k++;
+        for (int j = 0; j < 8; j++)
+          {
+            uint32_t cp;
+            k += (!utf8_is_continuation (p[i + j])
+                  && 0 < utf8_decode (&cp, p + i + j, n - i - j));
+          }
+      i += 8;
     }
   *chars += k;
   return i;
