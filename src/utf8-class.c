@@ -13,40 +13,37 @@
 
 /* Sequences on which C libraries disagree about UTF-8: glibc's 5- and
    6-byte forms and values above 0x10FFFF, overlong forms, surrogates,
-   U+FFFE, bytes that never start a character, and prefixes that cannot
-   end well but are still "incomplete" to glibc.  */
+   U+FFFE, bytes that never start a character, and cut sequences, some
+   that cannot end well but are still "incomplete" to glibc.  */
 static char const *const probes[] = {
-  "\xf8\x88\x80\x80\x80", "\xfd\xbf\xbf\xbf\xbf\xbf", "\xfc\x84\x80\x80\x80\x80",
-  "\xf8\x87\xbf\xbf\xbf", "\xfc\x83\xbf\xbf\xbf\xbf", "\xf4\x90\x80\x80",
-  "\xf7\xbf\xbf\xbf", "\xf0\x8f\xbf\xbf", "\xed\xa0\x80", "\xed\x9f\xbf",
-  "\xe0\x80\x80", "\xe0\x9f\xbf", "\xc0\x80", "\xc1\xbf", "\xc2\x80",
-  "\xef\xbf\xbe", "\xe2\x82\xac", "\xfe", "\xff", "\x80", "\xe0\x80",
-  "\xed\xa0", "\xf8\x80", "\xc2\x41",
+  "\xf8\x88\x80\x80\x80", "\xfd\xbf\xbf\xbf\xbf\xbf", "\xf4\x90\x80\x80",
+  "\xf8\x87\xbf\xbf\xbf", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xc1\xbf",
+  "\xef\xbf\xbe", "\xfe", "\xe0\x80", "\xfc\x84\x80\x80\x80", "\xc2\x41",
 };
 
-/* Whether mbrtowc agrees with utf8_decode on every probe, each one whole
-   and cut short.  A C library with other rules keeps the mbrtowc kernel.  */
+/* Whether the C library's mbrtowc agrees with utf8_decode on every probe.
+   A C library with other rules keeps the mbrtowc kernel.  (Gnulib's
+   replacement differs only in the C locale, and costs a locale query per
+   invalid sequence.)  */
+#undef mbrtowc
 static bool
 libc_decodes_as_glibc (void)
 {
   for (size_t i = 0; i < sizeof probes / sizeof *probes; i++)
     {
       unsigned char const *p = (unsigned char const *) probes[i];
-      size_t len = strlen (probes[i]);
-      for (size_t n = 1; n <= len; n++)
-        {
-          mbstate_t st;
-          memset (&st, 0, sizeof st);
-          wchar_t wc;
-          size_t r = mbrtowc (&wc, probes[i], n, &st);
-          uint32_t cp;
-          int d = utf8_decode (&cp, p, n);
-          bool same = (r == (size_t) -1 ? d == UTF8_INVALID
-                       : r == (size_t) -2 ? d == UTF8_INCOMPLETE
-                       : d > 0 && r == (size_t) d && cp == (uint32_t) wc);
-          if (!same)
-            return false;
-        }
+      size_t n = strlen (probes[i]);
+      mbstate_t st;
+      memset (&st, 0, sizeof st);
+      wchar_t wc;
+      size_t r = mbrtowc (&wc, probes[i], n, &st);
+      uint32_t cp;
+      int d = utf8_decode (&cp, p, n);
+      bool same = (r == (size_t) -1 ? d == UTF8_INVALID
+                   : r == (size_t) -2 ? d == UTF8_INCOMPLETE
+                   : d > 0 && r == (size_t) d && cp == (uint32_t) wc);
+      if (!same)
+        return false;
     }
   return true;
 }
@@ -122,8 +119,12 @@ utf8_char_class_slow (struct char_rules const *rules, uint32_t cp)
       uint32_t first = cp - cp % UTF8_CACHE_PAGE;
       for (uint32_t c = first; c < first + UTF8_CACHE_PAGE; c++)
         {
-          int w;
-          enum char_action act = wide_char_action (rules, c, &w);
+          /* ASCII is in the byte table already, unless the table sends
+             it to the classifier.  */
+          enum char_action act = c < 0x80 ? rules->byte_action[c] : ACT_DECODE;
+          int w = act == ACT_WORD || act == ACT_SPACE;
+          if (act == ACT_DECODE)
+            act = wide_char_action (rules, c, &w);
           /* A width the entry cannot hold stays uncached (0), and is
              classified again each time: no locale has one.  */
           if (w <= UTF8_ENTRY_WIDTH_MAX)

@@ -1,15 +1,17 @@
 /* utf8-class.h: the action and display width of a decoded code point in a
-   UTF-8 locale, from a cache in the rules that is filled lazily, 256 code
-   points at a time, with what wide_char_action says.
+   UTF-8 locale, from a cache in the rules that is filled lazily, a page of
+   code points at a time, with what wide_char_action says.
 
    The locale decides every class (iswprint, iswspace, wcwidth), so nothing
    is precomputed for one locale; a page is classified the first time a
    character of it is seen, which keeps start-up as cheap as the text is
-   simple.  Each cache entry is one byte, 0 while unknown; threads that
-   count at the same time may fill the same page at once, but they store
-   the same values, and every entry is loaded and stored whole (relaxed
-   atomics), so a reader sees either 0 (and classifies the page itself) or
-   the final entry.  No ordering between entries is needed.  */
+   simple: a page costs about 180 instructions a code point, so pages are
+   small, and a big input touches few of them anyway.  Each cache entry is
+   one byte, 0 while unknown; threads that count at the same time may fill
+   the same page at once, but they store the same values, and every entry
+   is loaded and stored whole (relaxed atomics), so a reader sees either 0
+   (and classifies the page itself) or the final entry.  No ordering
+   between entries is needed.  */
 #ifndef WC_UTF8_CLASS_H
 #define WC_UTF8_CLASS_H
 
@@ -24,7 +26,7 @@ enum
      (up to 0x7FFFFFFF) are classified directly: none of them is printable,
      and they are rare.  */
   UTF8_CACHE_LIMIT = 0x110000,
-  UTF8_CACHE_PAGE = 256,
+  UTF8_CACHE_PAGE = 32,
   /* An entry: KNOWN | width << WIDTH_SHIFT | action.  */
   UTF8_ENTRY_KNOWN = 0x80,
   UTF8_ENTRY_WIDTH_SHIFT = 3,
