@@ -1,9 +1,12 @@
-/* kernel-utf8-avx2.c: count UTF-8 characters 32 bytes at a time with AVX2.
-   A block that starts at a character boundary and keeps glibc's decoding
-   rules (utf8-decode.h) holds as many characters as bytes that are not
-   continuation bytes; a block that breaks a rule is left to the portable
-   kernel, which stops at the offending byte.  This file alone is compiled
-   with -mavx2; it runs only after a run-time CPU check.  */
+/* kernel-utf8-avx2.c: UTF-8 bulk kernels with AVX2, 32 bytes at a time.
+   As kernel-utf8.c explains, each byte that is not a continuation byte
+   starts a character or not on its own; here the 32 bytes of a block are
+   all decided at once against glibc's rules (utf8-decode.h).  Characters
+   are counted as the bytes that start one; for words and widths, the
+   cache entries of the 2- and 3-byte characters are gathered, and words
+   are counted with carry arithmetic over the block's bits.  This file
+   alone is compiled with -mavx2; it runs only after a run-time CPU
+   check.  */
 #include <config.h>
 
 #include <immintrin.h>
@@ -58,7 +61,10 @@ load (unsigned char const *p)
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline uint32_t
 valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
 {
+  __m256i v3 = load (b + 3);
   __m256i cont1 = below (v1, -64), cont2 = below (v2, -64);
+  __m256i cont12 = _mm256_and_si256 (cont1, cont2);
+  __m256i cont123 = _mm256_and_si256 (cont12, below (v3, -64));
   __m256i low1 = at_most (v1, 0x9F);
   /* C2..DF and one continuation byte.  */
   __m256i ok = _mm256_and_si256 (_mm256_and_si256 (above (v0, -63),
@@ -68,27 +74,27 @@ valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
                                     (_mm256_and_si256
                                      (v0, _mm256_set1_epi8 ((char) 0xF0)),
                                      _mm256_set1_epi8 ((char) 0xE0)),
-                                    _mm256_and_si256 (cont1, cont2));
+                                    cont12);
   __m256i bad = _mm256_or_si256 (_mm256_and_si256 (equal (v0, 0xE0), low1),
                                  _mm256_andnot_si256 (low1, equal (v0, 0xED)));
   ok = _mm256_or_si256 (ok, _mm256_andnot_si256 (bad, three));
+  /* F0..F7 and three, not F0 80..8F.  */
+  __m256i four = _mm256_and_si256 (_mm256_and_si256 (above (v0, -17),
+                                                     below (v0, -8)),
+                                   cont123);
+  four = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xF0),
+                                                at_most (v1, 0x8F)), four);
+  ok = _mm256_or_si256 (ok, four);
   ok = _mm256_or_si256 (ok, above (v0, -1));    /* ASCII */
   uint32_t starts = bits (ok);
-  /* F0..FD: rare, so checked only when there.  */
-  if (bits (above (v0, -17)) & ~bits (above (v0, -1)))
+  /* F8..FD: rare, so checked only when there.  */
+  if (bits (above (v0, -9)) & bits (v0))
     {
-      __m256i v3 = load (b + 3), v4 = load (b + 4), v5 = load (b + 5);
-      __m256i c3 = _mm256_and_si256 (_mm256_and_si256 (cont1, cont2),
-                                     below (v3, -64));
-      __m256i c4 = _mm256_and_si256 (c3, below (v4, -64));
+      __m256i v4 = load (b + 4), v5 = load (b + 5);
+      __m256i c4 = _mm256_and_si256 (cont123, below (v4, -64));
       __m256i c5 = _mm256_and_si256 (c4, below (v5, -64));
-      /* F0..F7 with three (not F0 80..8F), F8..FB with four (not F8
-         80..87), FC FD with five (not FC 80..83).  */
-      __m256i four = _mm256_and_si256 (_mm256_and_si256 (above (v0, -17),
-                                                         below (v0, -8)), c3);
-      four = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xF0),
-                                                    at_most (v1, 0x8F)),
-                                  four);
+      /* F8..FB with four (not F8 80..87), FC FD with five (not FC
+         80..83).  */
       __m256i five = _mm256_and_si256 (_mm256_and_si256 (above (v0, -9),
                                                          below (v0, -4)), c4);
       five = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xF8),
@@ -99,7 +105,7 @@ valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
       six = _mm256_andnot_si256 (_mm256_and_si256 (equal (v0, 0xFC),
                                                    at_most (v1, 0x83)),
                                  six);
-      starts |= bits (_mm256_or_si256 (four, _mm256_or_si256 (five, six)));
+      starts |= bits (_mm256_or_si256 (five, six));
     }
   return starts;
 }

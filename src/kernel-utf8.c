@@ -1,10 +1,20 @@
 /* kernel-utf8.c: lines, words, characters and line widths in UTF-8 locales,
    without mbrtowc: characters are decoded by glibc's rules (utf8-decode.h)
-   and classified through the rules' code point cache (utf8-class.h); ASCII
-   is classified eight bytes at a time.  Every count equals what
-   scan_multibyte gets, for any split of the input: an invalid byte is
-   skipped alone, and a character cut by the end of a span waits in the
-   state for the rest.  Also: characters alone, counted in bulk.  */
+   and classified through the rules' code point cache (utf8-class.h).
+   Every count equals what scan_multibyte gets, for any split of the input:
+   an invalid byte is skipped alone, and a character cut by the end of a
+   span waits in the state for the rest.
+
+   One fact makes this fast.  mbrtowc, as scan_multibyte drives it, tries
+   to decode at every byte that is not a continuation byte (10xxxxxx), and
+   skips alone every continuation byte that does not belong to the
+   character before it; a continuation byte never starts or ends a
+   character, nor changes any count.  So each other byte can be decided on
+   its own, whatever came before: the characters are exactly the bytes
+   that start one that decodes.  The kernels here look at eight bytes at a
+   time (ASCII by word arithmetic, each other lead byte decoded alone), and
+   a bulk kernel (kernel-utf8-avx2.c) may take any number of bytes first,
+   even stopping inside a character.  Also: characters alone.  */
 #include <config.h>
 
 #include <string.h>
@@ -283,21 +293,19 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
   uintmax_t chars = 0;
   unsigned char const *end = p + n;
 
-  /* The bulk, eight bytes at a time while at least 16 are left, so that
-     every character that starts in the eight can be read whole without
-     checking the end.  glibc tries to decode at every byte that is not a
-     continuation byte (10xxxxxx) and skips every continuation byte that
-     does not end a character; a continuation byte never starts or ends a
-     character, nor changes a count.  So each other byte may be decoded on
-     its own, in any window, and the characters are those that decode.  */
+  /* Eight bytes at a time while at least 16 are left, so that every
+     character that starts in the eight can be read whole without checking
+     the end.  Each byte that is not a continuation byte is decoded on its
+     own (see the top of the file).  */
   bool plain = rules->ascii_plain;
   while (16 <= end - p)
     {
       uint64_t x = load8 (p);
       if (plain && !(x & HIGH))
         {
-          /* Eight ASCII bytes.  Here whole 64-byte ASCII blocks could go
-             to a block kernel (R stored before the call, loaded after).  */
+          /* Eight ASCII bytes: a character boundary, nothing pending.
+             Here whole 64-byte ASCII blocks could go to a block kernel
+             (R stored before the call, loaded after).  */
           if (!ascii_chunk (&r, x, 8, widths))
             step_bytes (&r, rules, p, 8, widths);
           chars += 8;
@@ -318,7 +326,8 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       p += 8;
     }
 
-  /* The rest, one character at a time.  */
+  /* The rest, one character at a time (from a continuation byte, maybe,
+     which is skipped).  */
   while (p < end)
     {
       if (*p < 0x80)
@@ -450,14 +459,11 @@ scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
 {
   uintmax_t chars = drain_pending (NULL, NULL, false, s, &p, &n);
   unsigned char const *end = p + n;
+  p += bulk (p, n, &chars);
+  /* What the bulk kernel left (the end of the span), one character at a
+     time, from a continuation byte maybe, which is skipped.  */
   while (p < end)
     {
-      p += bulk (p, end - p, &chars);
-      if (p == end)
-        break;
-      /* The bulk kernel stopped at a character it does not take: one that
-         is invalid or cut by the end of the span (or, at its choice, a
-         valid one).  */
       uint32_t cp;
       int len = utf8_decode (&cp, p, end - p);
       if (len == UTF8_INCOMPLETE)

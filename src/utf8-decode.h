@@ -9,8 +9,9 @@
      the whole sequence is there: a proper prefix made of a lead byte and
      continuation bytes is "incomplete" (mbrtowc's -2) even when no ending
      could make it valid (E0 80, ED A0, F8 80).
-   tests/utf8-check.c compares this decoder with mbrtowc over every sequence
-   of up to three bytes and systematically beyond.  */
+   utf8_decode_short is the same for the forms of up to four bytes, without
+   a branch on the length.  tests/utf8-check.c compares both with mbrtowc
+   over every sequence of up to three bytes and systematically beyond.  */
 #ifndef WC_UTF8_DECODE_H
 #define WC_UTF8_DECODE_H
 
