@@ -3,8 +3,9 @@
    starts a character or not on its own; here the 32 bytes of a block are
    all decided at once against glibc's rules (utf8-decode.h).  Characters
    are counted as the bytes that start one; for words and widths, the
-   cache entries of the 2- and 3-byte characters are gathered, and words
-   are counted with carry arithmetic over the block's bits.  This file
+   cache entries of the 2- and 3-byte characters are looked up for the
+   whole block, and words are counted with carry arithmetic over the
+   block's bits.  This file
    alone is compiled with -mavx2; it runs only after a run-time CPU
    check.  */
 #include <config.h>
@@ -177,33 +178,47 @@ short_values (__m256i v, __m256i v1, __m256i v2, __m256i *first,
   *last = _mm256_permute2x128_si256 (a, z, 0x31);
 }
 
-/* The cache entries of the code points FIRST and LAST (as short_values
-   gives them), one byte per position, gathered four bytes at a time (the
-   first is the entry; the cache is longer than 0x10003 bytes).  Entries
-   are single bytes, each 0 or final, so reading them while another thread
-   fills a page is safe on this architecture, whose byte loads never
-   tear.  */
+/* The cache entries of the 2- and 3-byte characters that start at the
+   bytes STARTS of the block, one byte at each such position (the others
+   hold anything), from the values FIRST and LAST that short_values gives.
+
+   Two such characters cannot start at bytes 2K and 2K + 1, so the 32
+   positions make 16 pairs, each with at most one character to look up.
+   The 16 entries are read one by one, as the relaxed atomic loads the
+   cache asks for: as fast here as two AVX2 gathers, and plain C.  */
 static inline __m256i
-gather_entries (struct char_rules const *rules, __m256i first, __m256i last)
+lookup_entries (struct char_rules const *rules, uint32_t starts,
+                __m256i first, __m256i last)
 {
-  int const *cache = (void const *) rules->utf8_cache;
-  __m256i g0 = _mm256_i32gather_epi32
-    (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (first)), 1);
-  __m256i g1 = _mm256_i32gather_epi32
-    (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256 (first, 1)), 1);
-  __m256i g2 = _mm256_i32gather_epi32
-    (cache, _mm256_cvtepu16_epi32 (_mm256_castsi256_si128 (last)), 1);
-  __m256i g3 = _mm256_i32gather_epi32
-    (cache, _mm256_cvtepu16_epi32 (_mm256_extracti128_si256 (last, 1)), 1);
-  __m256i byte = _mm256_set1_epi32 (0xFF);
-  __m256i e = _mm256_packus_epi16
-    (_mm256_packus_epi32 (_mm256_and_si256 (g0, byte),
-                          _mm256_and_si256 (g1, byte)),
-     _mm256_packus_epi32 (_mm256_and_si256 (g2, byte),
-                          _mm256_and_si256 (g3, byte)));
-  /* The packs work within 128-bit lanes: put the dwords back in order.  */
-  return _mm256_permutevar8x32_epi32 (e, _mm256_setr_epi32 (0, 4, 1, 5,
-                                                            2, 6, 3, 7));
+  /* Pair K starts at its even byte when bit 2K of STARTS is set.  */
+  __m256i even_bit = _mm256_setr_epi32 (1, 1 << 2, 1 << 4, 1 << 6, 1 << 8,
+                                        1 << 10, 1 << 12, 1 << 14);
+  __m256i even_first = _mm256_cmpeq_epi32
+    (_mm256_and_si256 (_mm256_set1_epi32 (starts), even_bit), even_bit);
+  __m256i even_last = _mm256_cmpeq_epi32
+    (_mm256_and_si256 (_mm256_set1_epi32 (starts >> 16), even_bit),
+     even_bit);
+  /* Each 32-bit lane holds a pair's two 16-bit values: keep one.  */
+  __m256i low16 = _mm256_set1_epi32 (0xFFFF);
+  __m256i index_first = _mm256_blendv_epi8 (_mm256_srli_epi32 (first, 16),
+                                            _mm256_and_si256 (first, low16),
+                                            even_first);
+  __m256i index_last = _mm256_blendv_epi8 (_mm256_srli_epi32 (last, 16),
+                                           _mm256_and_si256 (last, low16),
+                                           even_last);
+  uint32_t index[16];
+  _mm256_storeu_si256 ((void *) index, index_first);
+  _mm256_storeu_si256 ((void *) (index + 8), index_last);
+  uint16_t entry[16];
+  for (int k = 0; k < 16; k++)
+    entry[k] = atomic_load_explicit (rules->utf8_cache + index[k],
+                                     memory_order_relaxed);
+  /* One 16-bit lane per pair, the entry in the byte of the position that
+     starts.  */
+  __m256i pairs = load ((unsigned char const *) entry);
+  __m256i even = _mm256_packs_epi32 (even_first, even_last);
+  even = _mm256_permute4x64_epi64 (even, 0xD8);
+  return _mm256_blendv_epi8 (_mm256_slli_epi16 (pairs, 8), pairs, even);
 }
 
 /* A vector of bytes: all ones where bit J of M is set.  */
@@ -285,7 +300,7 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
           block_chars += __builtin_popcount (leads);
           __m256i first, last;
           short_values (v, v1, v2, &first, &last);
-          __m256i e = gather_entries (rules, first, last);
+          __m256i e = lookup_entries (rules, short_ok, first, last);
           if ((short_ok & bits (e)) == short_ok)
             {
               __m256i act = _mm256_and_si256
