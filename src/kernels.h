@@ -1,7 +1,9 @@
 /* kernels.h: the counting kernels.  Each is a pure function over memory: it
    reads a span, updates the counts and the state carried to the next span,
    and does no I/O, allocation or global access (beyond the C library's
-   locale tables that mbrtowc and the isw* functions consult).  */
+   locale tables that mbrtowc and the isw* functions consult).  The UTF-8
+   kernels also fill the code point cache that the rules they are given
+   carry (utf8-class.h), which changes no result.  */
 #ifndef WC_KERNELS_H
 #define WC_KERNELS_H
 
