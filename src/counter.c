@@ -51,20 +51,18 @@ counter_newline_kernel (char const **report)
   return chosen;
 }
 
+#if HAVE_AVX2_KERNELS
 /* Whether the AVX2 kernels may run: the CPU has them, WC_SIMD=off is not
    set.  */
 static bool
 avx2_wanted (void)
 {
-#if HAVE_AVX2_KERNELS
   char const *simd = getenv ("WC_SIMD");
   __builtin_cpu_init ();
   return (!(simd && strcmp (simd, "off") == 0)
           && __builtin_cpu_supports ("avx2"));
-#else
-  return false;
-#endif
 }
+#endif
 
 static bool
 pass_decodes_utf8 (enum counter_pass pass)
