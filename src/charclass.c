@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "charclass.h"
+#include "utf8-class.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -85,4 +86,11 @@ char_rules_init (struct char_rules *rules, bool posixly_correct)
     rules->byte_action[b] = (rules->multibyte
                              ? multibyte_byte_action (rules, b)
                              : single_byte_action (rules, b));
+  utf8_rules_init (rules);
+}
+
+void
+char_rules_release (struct char_rules *rules)
+{
+  utf8_rules_release (rules);
 }

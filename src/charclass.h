@@ -4,6 +4,7 @@
 #define WC_CHARCLASS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <wchar.h>
 
 /* The effect of one character.  Separators end a word, constituents are
@@ -31,9 +32,25 @@ struct char_rules
      action of a byte that is a whole character by itself at a character
      boundary, or ACT_DECODE.  */
   unsigned char byte_action[256];
+
+  /* UTF-8 locales (utf8-class.c): the codeset is UTF-8 and the C library
+     decodes it by the rules of utf8-decode.h, so the UTF-8 kernels decode
+     by themselves.  False elsewhere, or to make tests use mbrtowc.  */
+  bool utf8;
+  /* Bytes 0..0x7F have the usual ASCII actions and widths, so a kernel may
+     classify eight at a time with arithmetic.  */
+  bool ascii_plain;
+  /* The action and width of each code point below utf8_cached_below, or 0
+     while not yet known: filled a page at a time by whichever thread first
+     needs one (utf8-class.h).  A mapping of its own, released by
+     char_rules_release.  */
+  _Atomic unsigned char *utf8_cache;
+  uint32_t utf8_cached_below;
 };
 
 void char_rules_init (struct char_rules *rules, bool posixly_correct);
+/* Give back what char_rules_init took (the UTF-8 cache).  */
+void char_rules_release (struct char_rules *rules);
 
 /* The action and display width of a decoded wide character.  */
 enum char_action wide_char_action (struct char_rules const *rules, wint_t wc,

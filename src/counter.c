@@ -10,6 +10,10 @@
 enum counter_pass
 counter_pass_for (struct char_rules const *rules, unsigned wanted)
 {
+  if (rules->utf8 && (wanted & (WANT_WORDS | WANT_MAX_WIDTH | WANT_CHARS)))
+    return (wanted & WANT_MAX_WIDTH ? PASS_UTF8
+            : wanted & WANT_WORDS ? PASS_UTF8_WORDS
+            : wanted & WANT_LINES ? PASS_UTF8_CHARS_LINES : PASS_UTF8_CHARS);
   if (wanted & (WANT_WORDS | WANT_MAX_WIDTH))
     return rules->multibyte ? PASS_MULTIBYTE : PASS_SINGLE_BYTE;
   if (rules->multibyte && (wanted & WANT_CHARS))
@@ -95,6 +99,45 @@ counter_newline_kernel (char const **report)
   return newline_kernel_at (counter_simd_level (report));
 }
 
+static bool
+pass_decodes_utf8 (enum counter_pass pass)
+{
+  return (pass == PASS_UTF8 || pass == PASS_UTF8_WORDS
+          || pass == PASS_UTF8_CHARS || pass == PASS_UTF8_CHARS_LINES);
+}
+
+/* Whether PASS counts characters; the others leave them equal to bytes.  */
+static bool
+pass_decodes (enum counter_pass pass)
+{
+  return pass == PASS_MULTIBYTE || pass_decodes_utf8 (pass);
+}
+
+/* The UTF-8 kernels of LEVEL: AVX2 has its own, the other levels share the
+   portable ones (the scan kernel is then null: no bulk step).  */
+static utf8_chars_kernel
+utf8_chars_kernel_at (enum simd_level level)
+{
+#if HAVE_AVX2_KERNELS
+  if (level == SIMD_AVX2)
+    return count_utf8_chars_avx2;
+#endif
+  (void) level;
+  return count_utf8_chars_portable;
+}
+
+static utf8_scan_kernel
+utf8_scan_kernel_at (enum simd_level level, bool widths)
+{
+#if HAVE_AVX2_KERNELS
+  if (level == SIMD_AVX2)
+    return widths ? scan_utf8_avx2 : scan_utf8_words_avx2;
+#endif
+  (void) level;
+  (void) widths;
+  return NULL;
+}
+
 void
 counter_init_at (struct counter *c, struct char_rules const *rules,
                  unsigned wanted, enum simd_level level)
@@ -106,6 +149,11 @@ counter_init_at (struct counter *c, struct char_rules const *rules,
   if (c->pass == PASS_SINGLE_BYTE || c->pass == PASS_MULTIBYTE)
     block_kernel_init (&c->blocks, level, rules->byte_action,
                        wanted & WANT_MAX_WIDTH);
+  if (pass_decodes_utf8 (c->pass))
+    {
+      c->count_utf8_chars = utf8_chars_kernel_at (level);
+      c->scan_utf8_bulk = utf8_scan_kernel_at (level, c->pass == PASS_UTF8);
+    }
 }
 
 void
@@ -176,6 +224,19 @@ counter_feed (struct counter *c, void const *span, size_t n)
     case PASS_MULTIBYTE:
       scan_multibyte (c->rules, &c->scan, p, n, &c->counts);
       break;
+    case PASS_UTF8:
+      scan_utf8 (c->scan_utf8_bulk, c->rules, &c->scan, p, n, &c->counts);
+      break;
+    case PASS_UTF8_WORDS:
+      scan_utf8_words (c->scan_utf8_bulk, c->rules, &c->scan, p, n,
+                       &c->counts);
+      break;
+    case PASS_UTF8_CHARS_LINES:
+      c->counts.lines += c->count_newlines (p, n);
+      _GL_ATTRIBUTE_FALLTHROUGH;
+    case PASS_UTF8_CHARS:
+      scan_utf8_chars (c->count_utf8_chars, &c->scan, p, n, &c->counts);
+      break;
     }
 }
 
@@ -191,7 +252,7 @@ counter_finish (struct counter *c)
   struct counts result = c->counts;
   struct scan_state end = c->scan;
   scan_finish (&end, &result);
-  if (c->pass != PASS_MULTIBYTE)
+  if (!pass_decodes (c->pass))
     result.chars = result.bytes;
   return result;
 }

@@ -26,7 +26,11 @@ enum counter_pass
   PASS_BYTES,        /* bytes only (and characters in single-byte locales) */
   PASS_LINES,        /* plus '\n' bytes */
   PASS_SINGLE_BYTE,  /* words or widths, one byte one character */
-  PASS_MULTIBYTE     /* words, widths or characters, decoding */
+  PASS_MULTIBYTE,    /* words, widths or characters, decoding */
+  PASS_UTF8,         /* UTF-8 locales: words, widths and characters */
+  PASS_UTF8_WORDS,   /* UTF-8 locales: words and characters, no widths */
+  PASS_UTF8_CHARS,   /* UTF-8 locales: characters only (and bytes) */
+  PASS_UTF8_CHARS_LINES  /* the same plus '\n' bytes */
 };
 
 struct counter
@@ -36,6 +40,8 @@ struct counter
   enum counter_pass pass;
   newline_kernel count_newlines;
   struct block_kernel blocks;   /* blocks.scan is NULL: none for this locale */
+  utf8_chars_kernel count_utf8_chars;
+  utf8_scan_kernel scan_utf8_bulk;
   struct char_rules const *rules;
 };
 

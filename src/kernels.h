@@ -1,7 +1,9 @@
 /* kernels.h: the counting kernels.  Each is a pure function over memory: it
    reads a span, updates the counts and the state carried to the next span,
    and does no I/O, allocation or global access (beyond the C library's
-   locale tables that mbrtowc and the isw* functions consult).  */
+   locale tables that mbrtowc and the isw* functions consult).  The UTF-8
+   kernels also fill the code point cache that the rules they are given
+   carry (utf8-class.h), which changes no result.  */
 #ifndef WC_KERNELS_H
 #define WC_KERNELS_H
 
@@ -110,6 +112,45 @@ size_t scan_blocks_avx2 (struct block_kernel const *k, struct scan_state *s,
 /* Lines, words, characters and line widths, decoding with mbrtowc.  */
 void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
                      unsigned char const *p, size_t n, struct counts *c);
+
+/* UTF-8 locales (RULES->utf8): the counts scan_multibyte gives, decoding
+   without mbrtowc; scan_utf8_words without line widths.  A bulk kernel
+   takes the first K bytes of P[0..N) in the way a character one does
+   (below), counting what starts in them into S and C.  BULK may be null.  */
+typedef size_t (*utf8_scan_kernel) (struct char_rules const *rules,
+                                    struct scan_state *s,
+                                    unsigned char const *p, size_t n,
+                                    struct counts *c);
+void scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
+                struct scan_state *s, unsigned char const *p, size_t n,
+                struct counts *c);
+#if HAVE_AVX2_KERNELS
+size_t scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
+                       unsigned char const *p, size_t n, struct counts *c);
+size_t scan_utf8_words_avx2 (struct char_rules const *rules,
+                             struct scan_state *s, unsigned char const *p,
+                             size_t n, struct counts *c);
+#endif
+void scan_utf8_words (utf8_scan_kernel bulk,
+                      struct char_rules const *rules, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c);
+
+/* UTF-8 characters alone.  A bulk kernel takes the first K bytes of
+   P[0..N), for a K of its choice, returns K and counts into *CHARS the
+   characters that start in them (it may read past K to see them whole).
+   The caller goes on at K: a byte there that continues a character begun
+   before is a continuation byte, which changes no count wherever it is.
+   scan_utf8_chars takes care of the state and of the end of the span.  */
+typedef size_t (*utf8_chars_kernel) (unsigned char const *p, size_t n,
+                                     uintmax_t *chars);
+size_t count_utf8_chars_portable (unsigned char const *p, size_t n,
+                                  uintmax_t *chars);
+#if HAVE_AVX2_KERNELS
+size_t count_utf8_chars_avx2 (unsigned char const *p, size_t n,
+                              uintmax_t *chars);
+#endif
+void scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
+                      unsigned char const *p, size_t n, struct counts *c);
 
 /* Apply the end of input to S and C: the last line's width and word.  */
 void scan_finish (struct scan_state *s, struct counts *c);

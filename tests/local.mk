@@ -22,6 +22,7 @@ TESTS = \
   tests/spec-table.bats \
   tests/split-law.bats \
   tests/kernels.bats \
+  tests/utf8.bats \
   tests/manpage.bats \
   tests/build.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk

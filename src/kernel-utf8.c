@@ -1,0 +1,483 @@
+/* kernel-utf8.c: lines, words, characters and line widths in UTF-8 locales,
+   without mbrtowc: characters are decoded by glibc's rules (utf8-decode.h)
+   and classified through the rules' code point cache (utf8-class.h).
+   Every count equals what scan_multibyte gets, for any split of the input:
+   an invalid byte is skipped alone, and a character cut by the end of a
+   span waits in the state for the rest.
+
+   One fact makes this fast.  mbrtowc, as scan_multibyte drives it, tries
+   to decode at every byte that is not a continuation byte (10xxxxxx), and
+   skips alone every continuation byte that does not belong to the
+   character before it; a continuation byte never starts or ends a
+   character, nor changes any count.  So each other byte can be decided on
+   its own, whatever came before: the characters are exactly the bytes
+   that start one that decodes.  The kernels here look at eight bytes at a
+   time (ASCII by word arithmetic, each other lead byte decoded alone), and
+   a bulk kernel (kernel-utf8-avx2.c) may take any number of bytes first,
+   even stopping inside a character.  Also: characters alone.  */
+#include <config.h>
+
+#include <string.h>
+
+#include "kernels.h"
+#include "scan-step.h"
+#include "utf8-class.h"
+#include "utf8-decode.h"
+
+/* --- eight bytes at a time ------------------------------------------------ */
+
+static uint64_t const ONES = 0x0101010101010101ULL;
+static uint64_t const HIGH = 0x8080808080808080ULL;
+
+/* Eight bytes, the first in the low byte whatever the machine's order.  */
+static inline uint64_t
+load8 (unsigned char const *p)
+{
+  uint64_t x;
+  memcpy (&x, p, sizeof x);
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap64 (x);
+#endif
+  return x;
+}
+
+/* For X whose bytes are all below 0x80: the high bit of each byte that is
+   at least C (1 <= C <= 0x80).  Adding 0x80 - C cannot carry out of a byte.  */
+static inline uint64_t
+at_least (uint64_t x, unsigned c)
+{
+  return (x + ONES * (0x80 - c)) & HIGH;
+}
+
+static inline uint64_t
+equal_to (uint64_t x, unsigned c)
+{
+  return at_least (x, c) & ~at_least (x, c + 1);
+}
+
+/* How many bytes have their high bit set in M, a mask of high bits only.  */
+static inline unsigned
+count_high (uint64_t m)
+{
+  return ((m >> 7) * ONES) >> 56;
+}
+
+/* How many leading bytes of X are ASCII.  */
+static inline int
+ascii_prefix (uint64_t x)
+{
+  uint64_t high = x & HIGH;
+  return high ? __builtin_ctzll (high) >> 3 : 8;
+}
+
+/* --- one character at a time ---------------------------------------------- */
+
+/* The action and width of the character CP, ASCII included (its byte table
+   entry, unless the table sends it to the wide classifier).  */
+static inline enum char_action
+char_action (struct char_rules const *rules, uint32_t cp, int *width)
+{
+  if (cp < 0x80)
+    {
+      enum char_action act = rules->byte_action[cp];
+      if (act != ACT_DECODE)
+        {
+          *width = act == ACT_WORD || act == ACT_SPACE;
+          return act;
+        }
+    }
+  struct char_class k = utf8_char_class (rules, cp);
+  *width = k.width;
+  return k.action;
+}
+
+/* scan_step, or without WIDTHS its lines-and-words part only.  */
+static inline void
+step (struct scan_regs *r, enum char_action act, int width, bool widths)
+{
+  if (widths)
+    {
+      scan_step (r, act, width);
+      return;
+    }
+  switch (act)
+    {
+    case ACT_WORD:
+      r->in_word = true;
+      return;
+    case ACT_NEUTRAL:
+    case ACT_DECODE:
+      return;
+    case ACT_NEWLINE:
+      r->lines++;
+      break;
+    case ACT_SPACE:
+    case ACT_VSPACE:
+    case ACT_TAB:
+    case ACT_LINE_END:
+      break;
+    }
+  r->words += r->in_word;
+  r->in_word = false;
+}
+
+/* Finish the character whose first bytes wait in S->pending, taking what
+   it needs from the span *P of *N bytes; step R with what it decodes unless
+   R is null (characters only).  Returns the characters decoded.  The rules
+   are scan_multibyte's, so the state means the same to both.  */
+static uintmax_t
+drain_pending (struct scan_regs *r, struct char_rules const *rules,
+               bool widths, struct scan_state *s, unsigned char const **p,
+               size_t *n)
+{
+  uintmax_t chars = 0;
+  while (s->npending)
+    {
+      unsigned char tmp[2 * MB_LEN_MAX];
+      size_t k = s->npending;
+      size_t m = *n < MB_LEN_MAX ? *n : MB_LEN_MAX;
+      memcpy (tmp, s->pending, k);
+      memcpy (tmp + k, *p, m);
+      uint32_t cp;
+      int len = utf8_decode (&cp, tmp, k + m);
+      if (len == UTF8_INCOMPLETE && m == *n && k + m <= sizeof s->pending)
+        {
+          /* Still unfinished: the whole span joins the pending bytes.  */
+          memcpy (s->pending + k, *p, m);
+          s->npending = k + m;
+          *p += m;
+          *n = 0;
+          return chars;
+        }
+      size_t used = 1;       /* an invalid first byte is skipped alone */
+      if (0 < len)
+        {
+          used = len;
+          chars++;
+          if (r)
+            {
+              int width;
+              enum char_action act = char_action (rules, cp, &width);
+              step (r, act, width, widths);
+            }
+        }
+      if (used <= k)
+        {
+          memmove (s->pending, s->pending + used, k - used);
+          s->npending = k - used;
+        }
+      else
+        {
+          *p += used - k;
+          *n -= used - k;
+          s->npending = 0;
+        }
+    }
+  return chars;
+}
+
+/* Keep the REST bytes at P, a character cut by the end of the span.  */
+static inline void
+keep_pending (struct scan_state *s, unsigned char const *p, size_t rest)
+{
+  memcpy (s->pending, p, rest);
+  s->npending = rest;
+}
+
+/* --- lines, words, characters and widths ---------------------------------- */
+
+/* The high bit of each of the first K bytes, and of the K-th alone.  */
+static uint64_t const first_bytes[9] = {
+  0, 0x80, 0x8080, 0x808080, 0x80808080, 0x8080808080, 0x808080808080,
+  0x80808080808080, 0x8080808080808080,
+};
+
+/* Apply to R the K (1..8) ASCII bytes held in the low bytes of X, under
+   the plain ASCII rules (rules->ascii_plain).  Returns false, having done
+   nothing, if one of them is neutral (a control character): the caller
+   then steps them one by one.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline bool
+ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
+{
+  uint64_t in = first_bytes[k];
+  uint64_t ge21 = at_least (x, 0x21), ge7f = at_least (x, 0x7F);
+  uint64_t ge20 = at_least (x, 0x20);
+  uint64_t word = ge21 & ~ge7f & in;
+  uint64_t sep = ((ge20 & ~ge21) | (at_least (x, 0x09)
+                                    & ~at_least (x, 0x0E))) & in;
+  if ((word | sep) != in)
+    return false;
+  uint64_t nl = equal_to (x, '\n') & in;
+  r->lines += count_high (nl);
+  /* A separator ends a word when the byte before it (or, for the first,
+     the state) is a constituent.  */
+  uint64_t after_word = word << 8 | (uint64_t) r->in_word << 7;
+  r->words += count_high (sep & after_word);
+  r->in_word = (word & (in ^ first_bytes[k - 1])) != 0;
+  if (widths)
+    {
+      uint64_t printable = ge20 & ~ge7f & in;
+      uint64_t special = (nl | equal_to (x, '\t') | equal_to (x, '\r')
+                          | equal_to (x, '\f')) & in;
+      uint64_t done = 0;
+      for (; special; special &= special - 1)
+        {
+          int bit = __builtin_ctzll (special);
+          uint64_t before = (1ULL << (bit - 7)) - 1;
+          r->column += count_high (printable & before & ~done);
+          if ((x >> (bit - 7) & 0xFF) == '\t')
+            r->column += 8 - r->column % 8;
+          else
+            {
+              if (r->max_width < r->column)
+                r->max_width = r->column;
+              r->column = 0;
+            }
+          done = before | 0xFFULL << (bit - 7);
+        }
+      r->column += count_high (printable & ~done);
+    }
+  return true;
+}
+
+static inline void
+step_bytes (struct scan_regs *r, struct char_rules const *rules,
+            unsigned char const *p, int k, bool widths)
+{
+  for (int i = 0; i < k; i++)
+    {
+      enum char_action act = rules->byte_action[p[i]];
+      step (r, act, act == ACT_WORD || act == ACT_SPACE, widths);
+    }
+}
+
+/* Apply to R the decoded character CP.  All but the ASCII controls are
+   constituents, separators of their width or neutral, which the
+   arithmetic below applies without a branch.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline void
+step_char (struct scan_regs *r, struct char_rules const *rules,
+           uint32_t cp, bool widths)
+{
+  struct char_class k = utf8_char_class (rules, cp);
+  if (ACT_SPACE < k.action)
+    {
+      step (r, k.action, k.width, widths);
+      return;
+    }
+  bool word = k.action == ACT_WORD, space = k.action == ACT_SPACE;
+  r->words += r->in_word & space;
+  r->in_word = word | (r->in_word & !space);
+  if (widths)
+    r->column += k.width;
+}
+
+/* The two passes are this one function, specialised on WIDTHS.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline void
+scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
+                struct scan_state *s, unsigned char const *p, size_t n,
+                struct counts *c, bool widths)
+{
+  struct scan_regs r0;
+  scan_regs_load (&r0, s, c);
+  c->chars += drain_pending (&r0, rules, widths, s, &p, &n);
+  if (bulk)
+    {
+      scan_regs_store (&r0, s, c);
+      size_t took = bulk (rules, s, p, n, c);
+      p += took;
+      n -= took;
+      scan_regs_load (&r0, s, c);
+    }
+  /* A copy whose address no outside call sees, so it stays in registers.  */
+  struct scan_regs r = r0;
+  uintmax_t chars = 0;
+  unsigned char const *end = p + n;
+
+  /* Eight bytes at a time while at least 16 are left, so that every
+     character that starts in the eight can be read whole without checking
+     the end.  Each byte that is not a continuation byte is decoded on its
+     own (see the top of the file).  */
+  bool plain = rules->ascii_plain;
+  while (16 <= end - p)
+    {
+      uint64_t x = load8 (p);
+      if (plain && !(x & HIGH))
+        {
+          /* Eight ASCII bytes: a character boundary, nothing pending.
+             Here whole 64-byte ASCII blocks could go to a block kernel
+             (R stored before the call, loaded after).  */
+          if (!ascii_chunk (&r, x, 8, widths))
+            step_bytes (&r, rules, p, 8, widths);
+          chars += 8;
+          p += 8;
+          continue;
+        }
+      uint64_t starts = ~(x & ~(x << 1)) & HIGH;
+      for (; starts; starts &= starts - 1)
+        {
+          unsigned char const *q = p + (__builtin_ctzll (starts) >> 3);
+          uint32_t cp;
+          int len = utf8_decode_short (&cp, q);
+          if (!len && utf8_decode (&cp, q, end - q) < 0)
+            continue;   /* an invalid byte: neutral, and not a character */
+          step_char (&r, rules, cp, widths);
+          chars++;
+        }
+      p += 8;
+    }
+
+  /* The rest, one character at a time (from a continuation byte, maybe,
+     which is skipped).  */
+  while (p < end)
+    {
+      if (*p < 0x80)
+        {
+          int width;
+          enum char_action act = char_action (rules, *p, &width);
+          step (&r, act, width, widths);
+          p++;
+          chars++;
+          continue;
+        }
+      uint32_t cp;
+      int len = utf8_decode (&cp, p, end - p);
+      if (len < 0)
+        {
+          if (len == UTF8_INCOMPLETE)
+            {
+              keep_pending (s, p, end - p);
+              break;
+            }
+          p++;
+          continue;
+        }
+      step_char (&r, rules, cp, widths);
+      chars++;
+      p += len;
+    }
+  c->chars += chars;
+  scan_regs_store (&r, s, c);
+}
+
+void
+scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
+           struct scan_state *s, unsigned char const *p, size_t n,
+           struct counts *c)
+{
+  scan_utf8_body (bulk, rules, s, p, n, c, true);
+}
+
+void
+scan_utf8_words (utf8_scan_kernel bulk, struct char_rules const *rules,
+                 struct scan_state *s, unsigned char const *p, size_t n,
+                 struct counts *c)
+{
+  scan_utf8_body (bulk, rules, s, p, n, c, false);
+}
+
+/* --- characters alone ----------------------------------------------------- */
+
+/* The high bit of each byte of X that equals C: a byte is zero exactly
+   where ~(((Y & 0x7f..) + 0x7f..) | Y | 0x7f..) has its high bit, with no
+   carry between bytes.  */
+static inline uint64_t
+bytes_equal (uint64_t x, unsigned char c)
+{
+  uint64_t const low7 = ~HIGH;
+  uint64_t y = x ^ (ONES * c);
+  return ~(((y & low7) + low7) | y | low7);
+}
+
+/* The high bit of each byte of X whose top bits are PREFIX, of LEN bits.  */
+static inline uint64_t
+bytes_starting (uint64_t x, unsigned prefix, int len)
+{
+  unsigned char mask = 0xFF << (8 - len);
+  return bytes_equal (x & (ONES * mask), prefix << (8 - len));
+}
+
+/* The high bit of each of the eight bytes at P that starts a character
+   glibc decodes, or 0 with *SLOW set if one of them is a 5- or 6-byte
+   lead.  Up to P + 11 is readable.  */
+static inline uint64_t
+valid_starts8 (unsigned char const *p, bool *slow)
+{
+  uint64_t x = load8 (p), x1 = load8 (p + 1), x2 = load8 (p + 2),
+    x3 = load8 (p + 3);
+  uint64_t cont1 = bytes_starting (x1, 2, 2), cont2 = bytes_starting (x2, 2, 2),
+    cont3 = bytes_starting (x3, 2, 2);
+  *slow = bytes_starting (x, 0x1F, 5) != 0;
+  /* Bits 5 and 4 of the byte after the lead, for the overlong forms and
+     the surrogates: E0 needs A0.. (bit 5), ED ..9F (not bit 5), F0 90..
+     (bit 5 or 4).  */
+  uint64_t bit5 = x1 << 2 & HIGH, bit4 = x1 << 3 & HIGH;
+  uint64_t two = bytes_starting (x, 6, 3) & cont1
+                 & ~bytes_equal (x & ONES * 0xFE, 0xC0);
+  uint64_t three = (bytes_starting (x, 0xE, 4) & cont1 & cont2
+                    & ~(bytes_equal (x, 0xE0) & ~bit5)
+                    & ~(bytes_equal (x, 0xED) & bit5));
+  uint64_t four = (bytes_starting (x, 0x1E, 5) & cont1 & cont2 & cont3
+                   & ~(bytes_equal (x, 0xF0) & ~(bit5 | bit4)));
+  return (~x & HIGH) | two | three | four;
+}
+
+size_t
+count_utf8_chars_portable (unsigned char const *p, size_t n,
+                           uintmax_t *chars)
+{
+  size_t i = 0;
+  uintmax_t k = 0;
+  /* Eight bytes at a time, while a character that starts in them can be
+     read whole; the last 16 bytes are left to the caller.  */
+  while (16 <= n - i)
+    {
+      /* Thirty-two ASCII bytes at a time while they last.  */
+      while (48 <= n - i
+             && !((load8 (p + i) | load8 (p + i + 8) | load8 (p + i + 16)
+                   | load8 (p + i + 24)) & HIGH))
+        i += 32, k += 32;
+      bool slow;
+      uint64_t starts = valid_starts8 (p + i, &slow);
+      if (!slow)
+        k += count_high (starts);
+      else
+        for (int j = 0; j < 8; j++)
+          {
+            uint32_t cp;
+            k += (!utf8_is_continuation (p[i + j])
+                  && 0 < utf8_decode (&cp, p + i + j, n - i - j));
+          }
+      i += 8;
+    }
+  *chars += k;
+  return i;
+}
+
+void
+scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
+                 unsigned char const *p, size_t n, struct counts *c)
+{
+  uintmax_t chars = drain_pending (NULL, NULL, false, s, &p, &n);
+  unsigned char const *end = p + n;
+  p += bulk (p, n, &chars);
+  /* What the bulk kernel left (the end of the span), one character at a
+     time, from a continuation byte maybe, which is skipped.  */
+  while (p < end)
+    {
+      uint32_t cp;
+      int len = utf8_decode (&cp, p, end - p);
+      if (len == UTF8_INCOMPLETE)
+        {
+          keep_pending (s, p, end - p);
+          break;
+        }
+      if (len == UTF8_INVALID)
+        p++;
+      else
+        {
+          p += len;
+          chars++;
+        }
+    }
+  c->chars += chars;
+}
