@@ -23,7 +23,14 @@ struct pool
   unsigned workers;             /* started */
   unsigned idle;                /* started and waiting for work */
   bool stopping;
-  pthread_t *threads;
+  struct worker *worker;        /* MAX_WORKERS of them */
+};
+
+struct worker
+{
+  struct pool *pool;
+  unsigned number;              /* from 1 */
+  pthread_t thread;
 };
 
 static _Thread_local unsigned thread_number;
@@ -42,8 +49,8 @@ pool_create (unsigned max_workers)
   pthread_cond_init (&pool->work, NULL);
   pthread_cond_init (&pool->finished, NULL);
   pool->max_workers = max_workers;
-  pool->threads = xnmalloc (max_workers ? max_workers : 1,
-                            sizeof *pool->threads);
+  pool->worker = xnmalloc (max_workers ? max_workers : 1,
+                           sizeof *pool->worker);
   return pool;
 }
 
@@ -71,11 +78,12 @@ task_done (struct pool *pool, struct task *t)
 }
 
 static void *
-worker (void *arg)
+work (void *arg)
 {
-  struct pool *pool = arg;
+  struct worker *self = arg;
+  struct pool *pool = self->pool;
+  thread_number = self->number;
   pthread_mutex_lock (&pool->lock);
-  thread_number = pool->workers;
   for (;;)
     {
       while (!pool->head && !pool->stopping)
@@ -118,13 +126,13 @@ pool_submit (struct pool *pool, struct task *t, bool urgent)
   pool->queued++;
   if (pool->idle < pool->queued && pool->workers < pool->max_workers)
     {
-      /* The new worker reads its number from WORKERS under the lock.  */
-      pool->workers++;
-      if (pthread_create (&pool->threads[pool->workers - 1], NULL, worker,
-                          pool) != 0)
+      struct worker *w = &pool->worker[pool->workers];
+      *w = (struct worker) { .pool = pool, .number = pool->workers + 1 };
+      if (pthread_create (&w->thread, NULL, work, w) == 0)
+        pool->workers++;
+      else
         {
           /* Fewer threads, same results: waiters run what is left.  */
-          pool->workers--;
           pool->max_workers = pool->workers;
         }
     }
@@ -167,10 +175,10 @@ pool_destroy (struct pool *pool)
   unsigned workers = pool->workers;
   pthread_mutex_unlock (&pool->lock);
   for (unsigned i = 0; i < workers; i++)
-    pthread_join (pool->threads[i], NULL);
+    pthread_join (pool->worker[i].thread, NULL);
   pthread_cond_destroy (&pool->finished);
   pthread_cond_destroy (&pool->work);
   pthread_mutex_destroy (&pool->lock);
-  free (pool->threads);
+  free (pool->worker);
   free (pool);
 }

@@ -8,6 +8,7 @@ TESTS = \
   tests/manpage.bats \
   tests/strategies.bats \
   tests/stats.bats \
+  tests/threads.bats \
   tests/conformance-default.bats \
   tests/conformance-scanner.bats \
   tests/conformance-upfront.bats \
