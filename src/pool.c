@@ -140,14 +140,15 @@ pool_submit (struct pool *pool, struct task *t, bool urgent)
   pthread_mutex_unlock (&pool->lock);
 }
 
-void
-pool_wait (struct pool *pool, struct task_group *g)
+/* Wait for G, running its queued tasks, or any queued task if ANY.  */
+static void
+wait_running (struct pool *pool, struct task_group *g, bool any)
 {
   pthread_mutex_lock (&pool->lock);
   while (g->unfinished)
     {
       struct task *prev = NULL, *t = pool->head;
-      while (t && t->group != g)
+      while (t && t->group != g && !any)
         {
           prev = t;
           t = t->next;
@@ -164,6 +165,18 @@ pool_wait (struct pool *pool, struct task_group *g)
       task_done (pool, t);
     }
   pthread_mutex_unlock (&pool->lock);
+}
+
+void
+pool_wait (struct pool *pool, struct task_group *g)
+{
+  wait_running (pool, g, false);
+}
+
+void
+pool_wait_working (struct pool *pool, struct task_group *g)
+{
+  wait_running (pool, g, true);
 }
 
 void

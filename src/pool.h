@@ -33,6 +33,10 @@ void pool_submit (struct pool *pool, struct task *t, bool urgent);
 /* Return once every task of G has run, running the ones still queued.  */
 void pool_wait (struct pool *pool, struct task_group *g);
 
+/* The same, but running any queued task meanwhile, as a worker would: for
+   a thread that would otherwise sleep and wake for every short task.  */
+void pool_wait_working (struct pool *pool, struct task_group *g);
+
 /* Which thread runs the caller: 0 for a thread that is not a worker of a
    pool, else a number that no other live worker has.  */
 unsigned pool_thread_number (void) _GL_ATTRIBUTE_PURE;

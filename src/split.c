@@ -67,14 +67,16 @@ int
 count_in_parts (struct input *in, enum strategy s, struct counter *c,
                 struct splitter const *sp)
 {
+  /* The system calls last: most files are too small to split.  */
   if (!sp || !sp->pool || sp->max_parts < 2 || sp->min_part == 0
       || (s != STRATEGY_STREAM && s != STRATEGY_MMAP)
       || c->pass == PASS_BYTES || c->counts.bytes != 0
-      || !in->st_ok || !S_ISREG (in->st.st_mode) || !size_is_content (in->fd))
+      || !in->st_ok || !S_ISREG (in->st.st_mode)
+      || in->st.st_size / sp->min_part < 2)
     return STRATEGY_NOT_APPLICABLE;
   off_t offset = lseek (in->fd, 0, SEEK_CUR);
   off_t size = in->st.st_size;
-  if (offset < 0 || size <= offset)
+  if (offset < 0 || size <= offset || !size_is_content (in->fd))
     return STRATEGY_NOT_APPLICABLE;
   uintmax_t remaining = size - offset;
   uintmax_t parts = remaining / sp->min_part;

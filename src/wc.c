@@ -66,8 +66,6 @@ enum { AUTO_MIN_OPERANDS = 32 };
    A worker fills it; only the main thread prints.  */
 struct outcome
 {
-  struct task task;             /* first: the task is its outcome */
-  struct task_group counted;
   struct run const *run;
   enum
     {
@@ -149,12 +147,6 @@ count_outcome (struct outcome *o)
                   &in->tally, o->counts.bytes);
   if (!in->is_stdin && close (in->fd) != 0)
     o->close_err = errno;
-}
-
-static void
-count_task (struct task *t)
-{
-  count_outcome ((struct outcome *) t);
 }
 
 /* Print what O gave: its messages and count line, in the order one
@@ -290,15 +282,50 @@ count_names (struct run *run, struct operands *ops)
     }
 }
 
-/* Count the names OPS yields on the pool, at most a few per thread ahead
-   of the one being reported, so that memory stays bounded however many
-   names there are; report each in order.  Standard input is counted by
-   this thread when its turn comes, so that it is read in order too.  */
+/* Names are handed to the pool in batches of consecutive ones: a file of a
+   few kilobytes is counted in microseconds, and a task for each would cost
+   more in locking and waking than it saves.  */
+enum { BATCH_MAX = 8 };
+
+struct batch
+{
+  struct task task;             /* first: the task is its batch */
+  struct task_group counted;
+  size_t n;
+  struct outcome outcome[BATCH_MAX];
+};
+
+static void
+count_batch (struct task *t)
+{
+  struct batch *b = (struct batch *) t;
+  for (size_t i = 0; i < b->n; i++)
+    if (b->outcome[i].kind == NAME_INPUT && !b->outcome[i].is_stdin)
+      count_outcome (&b->outcome[i]);
+}
+
+/* How many names the next batch takes: up to BATCH_MAX, but no more than
+   a quarter of what each thread has left, so that the threads finish
+   together when few names remain.  */
+static size_t
+batch_size (struct run const *run, struct operands const *ops)
+{
+  if (!ops->n_names)
+    return BATCH_MAX;
+  size_t share = (ops->n_names - operands_seen (ops)) / (4 * run->threads);
+  return share < 1 ? 1 : share < BATCH_MAX ? share : BATCH_MAX;
+}
+
+/* Count the names OPS yields on the pool, in batches, at most four batches
+   per thread ahead of the name being reported, so that memory stays
+   bounded however many names there are; report each name in order.
+   Standard input is counted by this thread when its turn comes, so that
+   it is read in order too.  */
 static bool
 count_names_in_parallel (struct run *run, struct operands *ops)
 {
   size_t ahead = 4 * (size_t) run->threads;
-  struct outcome *ring = xnmalloc (ahead, sizeof *ring);
+  struct batch *ring = xnmalloc (ahead, sizeof *ring);
   /* A streamed list reuses its buffer for the next name.  */
   bool copy = ops->files0_from && !ops->tokenized;
   size_t first = 0, waiting = 0;
@@ -309,28 +336,37 @@ count_names_in_parallel (struct run *run, struct operands *ops)
     {
       for (; more && waiting < ahead; waiting++)
         {
-          char *name = operands_next (ops, &ai_err);
-          if (!name)
+          struct batch *b = &ring[(first + waiting) % ahead];
+          size_t size = batch_size (run, ops);
+          for (b->n = 0; b->n < size; b->n++)
             {
-              list_errno = errno;
-              more = false;
-              break;
+              char *name = operands_next (ops, &ai_err);
+              if (!name)
+                {
+                  list_errno = errno;
+                  more = false;
+                  break;
+                }
+              outcome_init (&b->outcome[b->n], run, ops, name, copy);
             }
-          struct outcome *o = &ring[(first + waiting) % ahead];
-          outcome_init (o, run, ops, name, copy);
-          o->task = (struct task) { .run = count_task, .group = &o->counted };
-          if (o->kind == NAME_INPUT && !o->is_stdin)
-            pool_submit (run->pool, &o->task, false);
+          if (!b->n)
+            break;
+          b->counted = (struct task_group) { 0 };
+          b->task = (struct task) { .run = count_batch, .group = &b->counted };
+          pool_submit (run->pool, &b->task, false);
         }
       if (!waiting)
         break;
-      struct outcome *o = &ring[first];
-      if (o->kind == NAME_INPUT && o->is_stdin)
-        count_outcome (o);
-      else
-        pool_wait (run->pool, &o->counted);
-      ok &= report (run, o);
-      outcome_free (o);
+      struct batch *b = &ring[first];
+      pool_wait_working (run->pool, &b->counted);
+      for (size_t i = 0; i < b->n; i++)
+        {
+          struct outcome *o = &b->outcome[i];
+          if (o->kind == NAME_INPUT && o->is_stdin)
+            count_outcome (o);
+          ok &= report (run, o);
+          outcome_free (o);
+        }
       first = (first + 1) % ahead;
       waiting--;
     }
@@ -449,7 +485,9 @@ main (int argc, char **argv)
          decided here, before any thread can race to it.  */
       struct counter warm_up;
       counter_init (&warm_up, &run.rules, run.opts.wanted);
-      run.pool = pool_create (run.threads);
+      /* The main thread counts too: the first part of a file it splits,
+         and any file while it waits for the one to print next.  */
+      run.pool = pool_create (run.threads - 1);
       run.split = (struct splitter) { run.pool, run.threads,
                                       min_part_size () };
     }
