@@ -111,11 +111,11 @@ How input is read (the counts are the same whichever is chosen):\n\
                            mmap2      map the file, getline over the mapping\n\
       --stats            after the counts, print on standard error how each\n\
                            input was read and what it cost\n\
-      --threads=N        count with up to N threads (1 to 256): a large file\n\
-                           is cut into parts counted at once, and several\n\
-                           files are counted at once; N=1: no threads; the\n\
-                           default, N=auto, is one per processor where it\n\
-                           pays (default strategy and mmap, without --stats)\n\
+      --threads=N        count with up to N threads, 1 to 256, or auto (the\n\
+                           default: one per processor, where it pays): a\n\
+                           large file is cut into parts counted at once,\n\
+                           and many files are counted at once; 1: no thread\n\
+                           (only the default strategy and mmap use threads)\n\
 "), stdout);
   fputs (_("\
       --help        display this help and exit\n\
