@@ -1,18 +1,23 @@
 /* cli.c: parse wc's command line (GNU getopt, with GNU wc's options and
-   messages, plus --total, --strategy and --stats), and print --help.  */
+   messages, plus --total, --strategy, --stats and --threads), and print
+   --help.  */
 #include <config.h>
 
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "argmatch.h"
 #include "closeout.h"
 #include "error.h"
 #include "gettext.h"
 #include "progname.h"
+#include "quote.h"
 #include "quoting.h"
 #include "version-etc.h"
 
@@ -26,6 +31,7 @@ enum
   DEBUG_OPTION = CHAR_MAX + 1,
   FILES0_FROM_OPTION,
   STATS_OPTION,
+  THREADS_OPTION,
   TOTAL_OPTION,
   HELP_OPTION,
   VERSION_OPTION
@@ -43,6 +49,7 @@ static struct option const long_options[] =
   {"total", required_argument, NULL, TOTAL_OPTION},
   {"strategy", required_argument, NULL, 'p'},
   {"stats", no_argument, NULL, STATS_OPTION},
+  {"threads", required_argument, NULL, THREADS_OPTION},
   {"help", no_argument, NULL, HELP_OPTION},
   {"version", no_argument, NULL, VERSION_OPTION},
   {NULL, 0, NULL, 0}
@@ -104,6 +111,11 @@ How input is read (the counts are the same whichever is chosen):\n\
                            mmap2      map the file, getline over the mapping\n\
       --stats            after the counts, print on standard error how each\n\
                            input was read and what it cost\n\
+      --threads=N        count with up to N threads, 1 to 256, or auto (the\n\
+                           default: one per processor, where it pays): a\n\
+                           large file is cut into parts counted at once,\n\
+                           and many files are counted at once; 1: no thread\n\
+                           (only the default strategy and mmap use threads)\n\
 "), stdout);
   fputs (_("\
       --help        display this help and exit\n\
@@ -117,6 +129,34 @@ set_strategy (struct options *opts, char const *arg)
 {
   opts->strategy = XARGMATCH ("--strategy", arg, strategy_arg_names,
                               strategy_arg_values);
+}
+
+/* --threads=ARG: "auto" (0), or a decimal number from 1 to THREADS_MAX.  */
+static unsigned
+parse_threads (char const *arg)
+{
+  if (strcmp (arg, "auto") == 0)
+    return 0;
+  int err = 0;
+  uintmax_t n = 0;
+  char const *p = arg;
+  for (; '0' <= *p && *p <= '9'; p++)
+    {
+      n = n * 10 + (*p - '0');
+      if (THREADS_MAX < n)
+        {
+          /* Keep scanning: trailing junk is the worse error.  */
+          err = ERANGE;
+          n = THREADS_MAX + 1;
+        }
+    }
+  if (p == arg || *p || n == 0 || err)
+    {
+      error (0, *p || p == arg ? 0 : err, _("invalid number of threads: %s"),
+             quote (arg));
+      usage (EXIT_FAILURE);
+    }
+  return n;
 }
 
 void
@@ -137,6 +177,7 @@ parse_command_line (int argc, char **argv, struct options *opts)
       case DEBUG_OPTION: opts->debug = true; break;
       case FILES0_FROM_OPTION: opts->files0_from = optarg; break;
       case STATS_OPTION: opts->stats = true; break;
+      case THREADS_OPTION: opts->threads = parse_threads (optarg); break;
       case TOTAL_OPTION:
         opts->total = XARGMATCH ("--total", optarg, total_arg_names,
                                  total_arg_values);

@@ -22,10 +22,14 @@ struct options
   enum strategy strategy;
   bool debug;                   /* say which line kernel runs */
   bool stats;                   /* --stats: measurements on stderr */
+  unsigned threads;             /* --threads=N; 0 for auto */
   char const *files0_from;      /* NULL: the names are the operands */
   char **operands;              /* the file operands, ... */
   int n_operands;               /* ... possibly none */
 };
+
+/* The largest N of --threads=N.  */
+enum { THREADS_MAX = 256 };
 
 /* Print --help and exit with STATUS, or for a usage error the hint to try
    --help.  */

@@ -69,4 +69,14 @@ void counter_credit_bytes (struct counter *c, uintmax_t n);
 /* The counts of everything fed, the end of input applied.  */
 struct counts counter_finish (struct counter *c);
 
+/* Take in NEXT, a counter fed the bytes that follow those fed to C, as if
+   C had been fed them too.  Exact only where C's state is clean: when C
+   was fed nothing, or its bytes end with a '\n'.  */
+static inline void
+counter_append (struct counter *c, struct counter const *next)
+{
+  counts_add (&c->counts, &next->counts);
+  c->scan = next->scan;
+}
+
 #endif

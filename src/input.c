@@ -1,6 +1,6 @@
 /* input.c: count one opened input: the size shortcut for byte counts, the
-   strategy table, and its one fallback rule (what a strategy cannot take is
-   read the default way).  */
+   split of a large file across threads, the strategy table, and its one
+   fallback rule (what a strategy cannot take is read the default way).  */
 #include <config.h>
 
 #include "input.h"
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "argmatch.h"
+#include "split.h"
 #include "stat-size.h"
 
 char const *const strategy_arg_names[] =
@@ -56,9 +57,7 @@ count_by_size (struct input *in, struct counter *c)
 {
   off_t size = in->st.st_size;
   off_t offset = in->is_stdin ? lseek (in->fd, 0, SEEK_CUR) : 0;
-  static long page_size;
-  if (!page_size)
-    page_size = sysconf (_SC_PAGESIZE);
+  long page_size = sysconf (_SC_PAGESIZE);
   if (offset < 0)
     return false;
   if (size % page_size != 0)
@@ -74,7 +73,8 @@ count_by_size (struct input *in, struct counter *c)
 }
 
 int
-count_input (struct input *in, enum strategy s, struct counter *c)
+count_input (struct input *in, enum strategy s, struct counter *c,
+             struct splitter const *split)
 {
   if (c->pass == PASS_BYTES && in->st_ok && usable_st_size (&in->st)
       && 0 <= in->st.st_size)
@@ -85,7 +85,9 @@ count_input (struct input *in, enum strategy s, struct counter *c)
       in->tally.method = "size+stream";
       s = STRATEGY_STREAM;
     }
-  int err = strategy_table[s] (in, c);
+  int err = count_in_parts (in, s, c, split);
+  if (err == STRATEGY_NOT_APPLICABLE)
+    err = strategy_table[s] (in, c);
   if (err == STRATEGY_NOT_APPLICABLE)
     {
       /* A mapping strategy that mapped part of the input says so.  */

@@ -45,6 +45,7 @@ struct input
   /* Set on a failure that errno alone does not explain, e.g. "too large to
      read up front"; printed before the errno text, if there is one.  */
   char const *error_context;
+  unsigned threads;             /* how many counted it, if it was split */
 };
 
 /* A strategy returns 0 at end of input, an errno value on failure (the
@@ -62,9 +63,13 @@ typedef int strategy_fn (struct input *in, struct counter *c);
 strategy_fn read_stream, read_scanner, read_upfront, read_buffering,
   read_mmap, read_mmap2;
 
+struct splitter;
+
 /* Count IN with strategy S into C.  With only bytes wanted, a regular
-   file's size answers without reading, as GNU wc does.  Returns 0, an
-   errno value, or a negative value that IN->error_context explains.  */
-int count_input (struct input *in, enum strategy s, struct counter *c);
+   file's size answers without reading, as GNU wc does.  A large regular
+   file is split across threads as SPLIT allows (NULL: never).  Returns 0,
+   an errno value, or a negative value that IN->error_context explains.  */
+int count_input (struct input *in, enum strategy s, struct counter *c,
+                 struct splitter const *split);
 
 #endif

@@ -13,13 +13,12 @@
 
 enum { WINDOW_SIZE = 1 << 30 };
 
-/* Kernel file systems whose files report a size that is not their content.  */
-static bool
-pseudo_file_system (int fd)
+bool
+size_is_content (int fd)
 {
   struct statfs fs;
   if (fstatfs (fd, &fs) != 0)
-    return true;
+    return false;
   switch (fs.f_type)
     {
     case 0x9fa0:        /* proc */
@@ -31,47 +30,68 @@ pseudo_file_system (int fd)
     case 0x73636673:    /* securityfs */
     case 0xf97cff8c:    /* selinuxfs */
     case 0x6e736673:    /* nsfs */
-      return true;
-    default:
       return false;
+    default:
+      return true;
     }
+}
+
+int
+map_range (int fd, off_t from, off_t to, size_t window,
+           window_visitor *visit, void *arg, uintmax_t *maps, off_t *resume)
+{
+  size_t page = sysconf (_SC_PAGESIZE);
+  off_t pos = from - from % page;
+  /* Whole pages, the first window's bytes before FROM included.  */
+  size_t lead = from - pos;
+  if (window == 0 || WINDOW_SIZE - lead < window)
+    window = WINDOW_SIZE;
+  else
+    window = (window + lead + page - 1) / page * page;
+  while (pos < to)
+    {
+      size_t len = to - pos < (off_t) window ? (size_t) (to - pos) : window;
+      void *base = mmap (NULL, len, PROT_READ, MAP_PRIVATE, fd, pos);
+      if (base == MAP_FAILED)
+        {
+          *resume = pos < from ? from : pos;
+          return STRATEGY_NOT_APPLICABLE;
+        }
+      ++*maps;
+      posix_madvise (base, len, POSIX_MADV_SEQUENTIAL);
+      struct mapped_window w = { base, len, pos < from ? from - pos : 0 };
+      int result = visit (&w, arg);
+      munmap (base, len);
+      if (result)
+        return result;
+      pos += len;
+    }
+  return 0;
 }
 
 int
 map_windows (struct input *in, window_visitor *visit, void *arg)
 {
   if (!in->st_ok || !S_ISREG (in->st.st_mode) || in->st.st_size <= 0
-      || pseudo_file_system (in->fd))
+      || !size_is_content (in->fd))
     return STRATEGY_NOT_APPLICABLE;
   off_t offset = lseek (in->fd, 0, SEEK_CUR);
   if (offset < 0)
     return STRATEGY_NOT_APPLICABLE;
 
   off_t end = in->st.st_size;
-  off_t pos = offset - offset % sysconf (_SC_PAGESIZE);
-  int result = 0;
-  while (pos < end && offset < end)
+  if (end <= offset)
+    return 0;
+  off_t resume;
+  int result = map_range (in->fd, offset, end, 0, visit, arg,
+                          &in->tally.maps, &resume);
+  if (result == STRATEGY_NOT_APPLICABLE)
     {
-      size_t len = end - pos < WINDOW_SIZE ? end - pos : WINDOW_SIZE;
-      void *base = mmap (NULL, len, PROT_READ, MAP_PRIVATE, in->fd, pos);
-      if (base == MAP_FAILED)
-        {
-          /* The rest is read instead, from the first byte not counted.  */
-          off_t resume = pos < offset ? offset : pos;
-          result = (lseek (in->fd, resume, SEEK_SET) == resume
-                    ? STRATEGY_NOT_APPLICABLE : errno);
-          break;
-        }
-      in->tally.maps++;
-      posix_madvise (base, len, POSIX_MADV_SEQUENTIAL);
-      struct mapped_window w = { base, len, pos < offset ? offset - pos : 0 };
-      result = visit (&w, arg);
-      munmap (base, len);
-      if (result)
-        break;
-      pos += len;
+      /* The rest is read instead, from the first byte not counted.  */
+      if (lseek (in->fd, resume, SEEK_SET) != resume)
+        result = errno;
     }
-  if (result == 0 && offset < end)
+  else if (result == 0)
     lseek (in->fd, end, SEEK_SET);
   return result;
 }

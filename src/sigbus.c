@@ -1,11 +1,14 @@
 /* sigbus.c: the guard that turns a SIGBUS inside our own mapping into an
    error for that operand.  The handler checks the faulting address: only a
    fault inside the window being counted is ours; anything else is re-raised
-   with the default action, so unrelated bugs still crash loudly.  */
+   with the default action, so unrelated bugs still crash loudly.  A fault
+   is delivered to the thread that touched the page, so each thread has its
+   own window and jump buffer, and threads can count mappings at once.  */
 #include <config.h>
 
 #include "sigbus.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -33,22 +36,19 @@ on_sigbus (int sig, siginfo_t *info, void *context)
 static void
 install_handler (void)
 {
-  static bool installed;
-  if (installed)
-    return;
   struct sigaction sa;
   memset (&sa, 0, sizeof sa);
   sa.sa_sigaction = on_sigbus;
   sa.sa_flags = SA_SIGINFO;
   sigemptyset (&sa.sa_mask);
   sigaction (SIGBUS, &sa, NULL);
-  installed = true;
 }
 
 bool
 sigbus_guard (void const *lo, size_t len, void (*body) (void *), void *arg)
 {
-  install_handler ();
+  static pthread_once_t installed = PTHREAD_ONCE_INIT;
+  pthread_once (&installed, install_handler);
   guard_lo = (uintptr_t) lo;
   guard_hi = (uintptr_t) lo + len;
   /* Save the signal mask, so that jumping out of the handler unblocks

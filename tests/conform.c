@@ -1338,7 +1338,7 @@ parse_count (char const *s, size_t max)
 /* The driver exits holding its tables and the oracle; in a sanitizer build
    LeakSanitizer is there to check wc, not this, so it is off here alone
    (this hook is how LeakSanitizer lets a program say so).  */
-int __lsan_is_turned_off (void);
+int __lsan_is_turned_off (void) _GL_ATTRIBUTE_CONST;
 int
 __lsan_is_turned_off (void)
 {

@@ -7,11 +7,13 @@ CONFORMANCE_TESTS = \
   tests/conformance-mmap.bats \
   tests/conformance-mmap2.bats \
   tests/conformance-simd-off.bats \
-  tests/conformance-simd-sse2.bats
+  tests/conformance-simd-sse2.bats \
+  tests/conformance-threads.bats
 # The longest suites first, so that make -j has short ones left to fill the
 # cores at the end (see README-hacking for what each costs).
 TESTS = \
   tests/strategies.bats \
+  tests/threads.bats \
   tests/faults.bats \
   tests/fuzz.bats \
   $(CONFORMANCE_TESTS) \
