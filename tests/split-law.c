@@ -17,30 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "counter.h"
+#include "test-support.h"
 
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
-
-/* splitmix64 with a fixed seed: a failure is reproducible.  */
-static uint64_t rng_state = 0x5b1171a3c0de5eedULL;
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
+/* A fixed seed: a failure is reproducible.  */
+#define RANDOM_SEED 0x5b1171a3c0de5eedULL
 
 static unsigned long long comparisons;
 
@@ -48,16 +30,6 @@ static unsigned long long comparisons;
 static char const *cur_locale = "";
 static bool cur_posixly;
 static char const *cur_pass = "";
-
-static void
-print_bytes (unsigned char const *p, size_t n)
-{
-  size_t shown = n < 96 ? n : 96;
-  fputs ("'", stderr);
-  for (size_t i = 0; i < shown; i++)
-    fprintf (stderr, "\\x%02x", p[i]);
-  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
-}
 
 static void
 print_counts (char const *label, struct counts const *k)
@@ -417,22 +389,10 @@ kernels (void)
 
   /* Spans that end exactly at the end of a page followed by an inaccessible
      page: a kernel that reads one byte too far gets SIGSEGV.  */
-  long pagesize = sysconf (_SC_PAGESIZE);
-  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
-  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED)
-    {
-      perror ("split-law: mmap");
-      exit (EXIT_FAILURE);
-    }
+  size_t page;
+  unsigned char *map = guard_map (&page, "split-law");
   for (size_t i = 0; i < page; i++)
     map[i] = below (3) ? '\n' : next64 () & 0xff;
-  if (mprotect (map + page, page, PROT_NONE) != 0)
-    {
-      perror ("split-law: mprotect");
-      exit (EXIT_FAILURE);
-    }
   size_t maxn = page < 1024 + 64 ? page : 1024 + 64;
   for (size_t n = 0; n <= maxn; n++)
     check_kernels (map + page - n, n, (page - n) % 64,
@@ -472,7 +432,7 @@ kernels (void)
         }
     }
   setlocale (LC_ALL, "C");
-  munmap (map, 2 * page);
+  guard_release (map, page);
   printf ("split-law: kernels: %llu comparisons, all equal, SSE2 %s,"
           " AVX2 %s\n", comparisons,
           have_sse2 ? "compared" : "not available",
@@ -635,6 +595,7 @@ known_answers (void)
 int
 main (int argc, char **argv)
 {
+  rng_seed (RANDOM_SEED);
   bool all = argc < 2;
   bool do_splits = all, do_kernels = all, do_known = all;
   for (int i = 1; i < argc; i++)

@@ -26,33 +26,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #include "counter.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
+#include "test-support.h"
 
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
-
-/* splitmix64 with a fixed seed: a failure is reproducible.  */
-static uint64_t rng_state = 0x7f8e5a1c0ffee123ULL;
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
+/* A fixed seed: a failure is reproducible.  */
+#define RANDOM_SEED 0x7f8e5a1c0ffee123ULL
 
 static void *
 xmalloc (size_t n)
@@ -64,16 +46,6 @@ xmalloc (size_t n)
       exit (EXIT_FAILURE);
     }
   return p;
-}
-
-static void
-print_bytes (unsigned char const *p, size_t n)
-{
-  size_t shown = n < 96 ? n : 96;
-  fputs ("'", stderr);
-  for (size_t i = 0; i < shown; i++)
-    fprintf (stderr, "\\x%02x", p[i]);
-  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
 }
 
 static char const *locale_name = "";
@@ -713,15 +685,8 @@ chars (void)
 
   /* Spans that end at a page followed by an inaccessible page: a kernel
      that reads one byte too far gets SIGSEGV.  */
-  long pagesize = sysconf (_SC_PAGESIZE);
-  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
-  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED || mprotect (map + page, page, PROT_NONE) != 0)
-    {
-      perror ("utf8-check: mmap");
-      exit (EXIT_FAILURE);
-    }
+  size_t page;
+  unsigned char *map = guard_map (&page, "utf8-check");
   for (int round = 0; round < 4; round++)
     {
       random_input (map, page);
@@ -741,7 +706,7 @@ chars (void)
         counter_finish (&c);
       }
   char_rules_release (&rules);
-  munmap (map, 2 * page);
+  guard_release (map, page);
   printf ("utf8-check: chars: %llu comparisons, all equal, kernels:",
           comparisons);
   for (size_t b = 0; b < nbulks; b++)
@@ -858,6 +823,7 @@ generate (unsigned long long size)
 int
 main (int argc, char **argv)
 {
+  rng_seed (RANDOM_SEED);
   if (!setlocale (LC_ALL, ""))
     {
       fputs ("utf8-check: the locale of the environment is unknown\n",
