@@ -706,18 +706,6 @@ enter_table_locale (struct table const *t)
 }
 
 static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t tmp = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = tmp;
-      }
-}
-
-static void
 counter (void)
 {
   comparisons = 0;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "counter.h"
+#include "split-check.h"
 #include "test-support.h"
 
 /* A fixed seed: a failure is reproducible.  */
@@ -30,27 +31,6 @@ static unsigned long long comparisons;
 static char const *cur_locale = "";
 static bool cur_posixly;
 static char const *cur_pass = "";
-
-static void
-print_counts (char const *label, struct counts const *k)
-{
-  fprintf (stderr,
-           "  %s: lines=%ju words=%ju chars=%ju bytes=%ju max_width=%ju\n",
-           label, k->lines, k->words, k->chars, k->bytes, k->max_width);
-}
-
-/* The counts of A and B that WANTED asks for, and the bytes (which --stats
-   reports), are equal.  A pass may leave the others unfinished: the block
-   kernels skip line widths when -L is not given.  */
-static bool
-counts_equal (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && a->bytes == b->bytes
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
 
 /* --- the split law ------------------------------------------------------- */
 
@@ -70,25 +50,6 @@ static struct pass const passes[] = {
   { "all", WANT_LINES | WANT_WORDS | WANT_CHARS | WANT_BYTES
            | WANT_MAX_WIDTH },
 };
-
-/* Feed P[0..N) cut at the CUTS (NCUTS sorted positions, repeats allowed:
-   a repeat is an empty span).  */
-static struct counts
-count_split (struct char_rules const *rules, unsigned wanted,
-             unsigned char const *p, size_t n, size_t const *cuts,
-             size_t ncuts)
-{
-  struct counter c;
-  counter_init (&c, rules, wanted);
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (&c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (&c, p + at, n - at);
-  return counter_finish (&c);
-}
 
 static struct counts
 count_whole (struct char_rules const *rules, unsigned wanted,
@@ -124,13 +85,7 @@ law_broken (char const *how, unsigned char const *p, size_t n,
            how, cur_locale, cur_posixly ? " (POSIXLY_CORRECT)" : "",
            cur_pass);
   print_bytes (p, n);
-  if (ncuts)
-    {
-      fputs ("  cut at:", stderr);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
-    }
+  print_cuts (cuts, ncuts);
   print_counts ("one feed", whole);
   print_counts (how, split);
   exit (EXIT_FAILURE);
@@ -145,18 +100,6 @@ check_cuts (struct char_rules const *rules, unsigned wanted,
   comparisons++;
   if (!counts_equal (wanted, whole, &k))
     law_broken (how, p, n, cuts, ncuts, whole, &k);
-}
-
-static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t t = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = t;
-      }
 }
 
 /* Every way the law can be tested on one input.  */

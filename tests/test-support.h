@@ -1,6 +1,6 @@
 /* test-support.h: the scaffolding the C test programs share: a reproducible
-   random stream, a span that ends right before an unreadable page, and a
-   readable dump of the bytes behind a failure.  Each program is a single
+   random stream, a span that ends right before an unreadable page, cut
+   positions, and a readable dump of the bytes behind a failure.  Each program is a single
    source file that includes this once, so the state here is its own.
    The helpers that run only once or on a failure are plain static
    functions, marked as possibly unused: the compiler need not inline
@@ -74,6 +74,20 @@ static inline void
 guard_release (unsigned char *map, size_t page)
 {
   munmap (map, 2 * page);
+}
+
+/* Sort the N cut positions CUTS in place, ascending (insertion sort: there
+   are only a few).  */
+_GL_UNUSED static void
+sort_cuts (size_t *cuts, size_t n)
+{
+  for (size_t i = 1; i < n; i++)
+    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
+      {
+        size_t t = cuts[j];
+        cuts[j] = cuts[j - 1];
+        cuts[j - 1] = t;
+      }
 }
 
 /* P[0..N) on stderr as a quoted string of \xHH escapes, at most MOST of

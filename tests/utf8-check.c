@@ -31,6 +31,7 @@
 #include "counter.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
+#include "split-check.h"
 #include "test-support.h"
 
 /* A fixed seed: a failure is reproducible.  */
@@ -392,47 +393,10 @@ static struct want const wants[] = {
            | WANT_MAX_WIDTH },
 };
 
-/* Feed P[0..N) cut at the NCUTS sorted CUTS.  */
-static struct counts
-count_split (struct char_rules const *rules, unsigned wanted,
-             unsigned char const *p, size_t n, size_t const *cuts,
-             size_t ncuts)
-{
-  struct counter c;
-  counter_init (&c, rules, wanted);
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (&c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (&c, p + at, n - at);
-  return counter_finish (&c);
-}
-
-/* The counts RULES and WANTED promise; the others are not compared.  */
-static bool
-same_wanted (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && a->bytes == b->bytes
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
-
 static bool
 same_all (struct counts const *a, struct counts const *b)
 {
-  return same_wanted (~0u, a, b);
-}
-
-static void
-print_counts (char const *label, struct counts const *k)
-{
-  fprintf (stderr,
-           "  %s: lines=%ju words=%ju chars=%ju bytes=%ju max_width=%ju\n",
-           label, k->lines, k->words, k->chars, k->bytes, k->max_width);
+  return counts_equal (~0u, a, b);
 }
 
 _Noreturn static void
@@ -444,28 +408,10 @@ passes_differ (char const *how, bool posixly, struct want const *w,
   fprintf (stderr, "utf8-check: FAIL: %s, locale %s%s, counts %s, input ",
            how, locale_name, posixly ? " (POSIXLY_CORRECT)" : "", w->name);
   print_bytes (p, n);
-  if (ncuts)
-    {
-      fputs ("  cut at:", stderr);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
-    }
+  print_cuts (cuts, ncuts);
   print_counts ("expected", ref);
   print_counts ("got", got);
   exit (EXIT_FAILURE);
-}
-
-static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t t = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = t;
-      }
 }
 
 /* The UTF-8 pass for W on P[0..N) against the mbrtowc pass, then the same
@@ -478,7 +424,7 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
   struct counts ref = count_split (mb, w->wanted, p, n, NULL, 0);
   struct counts whole = count_split (utf8, w->wanted, p, n, NULL, 0);
   comparisons++;
-  if (!same_wanted (w->wanted, &ref, &whole))
+  if (!counts_equal (w->wanted, &ref, &whole))
     passes_differ ("UTF-8 pass differs from the mbrtowc pass", posixly, w,
                    p, n, NULL, 0, &ref, &whole);
 
