@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test-support.h"
+
 static char const *program_name = "gen-corpus";
 static char const *out_dir;
 
@@ -142,39 +144,11 @@ emit (struct buf *b, char const *name)
   b->n = 0;
 }
 
-/* splitmix64: small, fast, and the same everywhere.  */
-static uint64_t rng_state;
-
-static void
-seed (uint64_t s)
-{
-  rng_state = s;
-}
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-/* A number in [0, N), N > 0.  The tiny bias of the modulo does not matter
-   for test data.  */
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
-
 static char const *
 pick (char const *const *list, size_t n)
 {
   return list[below (n)];
 }
-
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
 
 /* Random ASCII words of 1..9 lower-case letters, single spaces, a newline
    now and then, until B holds at least LEN more bytes; then cut to LEN.  */
@@ -936,7 +910,7 @@ main (int argc, char **argv)
   out_dir = argv[1];
 
   struct buf b = { NULL, 0, 0 };
-  seed (0x5eed0f0c0a5c0deULL);
+  rng_seed (0x5eed0f0c0a5c0deULL);
 
   gen_tiny (&b);
   gen_bytes (&b);

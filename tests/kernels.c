@@ -27,31 +27,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "counter.h"
 #include "kernel-blocks.h"
+#include "test-support.h"
 
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
-
-/* splitmix64 with a fixed seed: a failure is reproducible.  */
-static uint64_t rng_state = 0x6b3e1d0c5a9f2e47ULL;
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
+/* A fixed seed: a failure is reproducible.  */
+#define RANDOM_SEED 0x6b3e1d0c5a9f2e47ULL
 
 static unsigned long long comparisons;
 
@@ -62,14 +44,13 @@ die (char const *message)
   exit (EXIT_FAILURE);
 }
 
+/* A block or span, on a line of its own: up to a whole 64-byte block and
+   then some.  */
 static void
-print_bytes (unsigned char const *p, size_t n)
+print_span (unsigned char const *p, size_t n)
 {
-  size_t shown = n < 160 ? n : 160;
-  fputs ("  bytes '", stderr);
-  for (size_t i = 0; i < shown; i++)
-    fprintf (stderr, "\\x%02x", p[i]);
-  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
+  fputs ("  bytes ", stderr);
+  print_bytes_upto (p, n, 160);
 }
 
 /* --- the levels --------------------------------------------------------- */
@@ -279,7 +260,7 @@ step_wrong (char const *what, unsigned char const *str, size_t len,
            "kernels: FAIL: %s step, string at bit %d, starting in_word=%d"
            " column=%ju max_width=%ju\n", what, offset, start->s.in_word,
            start->s.column, start->max_width);
-  print_bytes (str, len);
+  print_span (str, len);
   fprintf (stderr,
            "  byte loop: lines=%ju words=%ju max_width=%ju column=%ju"
            " in_word=%d\n"
@@ -409,7 +390,7 @@ check_classifier (struct level const *lv, unsigned char const *block)
                  " the C locale's table says %016llx\n",
                  lv->name, mask_names[i], (unsigned long long) g[i],
                  (unsigned long long) w[i]);
-        print_bytes (block, SCAN_BLOCK);
+        print_span (block, SCAN_BLOCK);
         exit (EXIT_FAILURE);
       }
 }
@@ -570,7 +551,7 @@ check_blocks (struct level const *lv, struct table const *t, bool widths,
            " starting in_word=%d column=%ju\n",
            cur_what, lv->name, t->name, widths ? "on" : "off", align,
            start->in_word, start->column);
-  print_bytes (p, n);
+  print_span (p, n);
   fprintf (stderr,
            "  byte loop: consumed %zu lines=%ju words=%ju max_width=%ju"
            " column=%ju in_word=%d\n"
@@ -693,7 +674,7 @@ check_counter (struct char_rules const *rules, char const *table,
       for (size_t i = 0; i < ncuts; i++)
         fprintf (stderr, " %zu", cuts[i]);
       fputs ("\n", stderr);
-      print_bytes (p, n);
+      print_span (p, n);
       fprintf (stderr,
                "  without blocks: lines=%ju words=%ju chars=%ju bytes=%ju"
                " max_width=%ju\n"
@@ -722,18 +703,6 @@ enter_table_locale (struct table const *t)
   char const *locale = (strncmp (t->name, "locale ", 7) == 0
                         ? t->name + 7 : "C");
   return setlocale (LC_ALL, locale) != NULL;
-}
-
-static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t tmp = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = tmp;
-      }
 }
 
 static void
@@ -777,14 +746,8 @@ guard (void)
 {
   comparisons = 0;
   cur_what = "span ending at a page end";
-  long pagesize = sysconf (_SC_PAGESIZE);
-  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
-  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED)
-    die ("mmap failed");
-  if (mprotect (map + page, page, PROT_NONE) != 0)
-    die ("mprotect failed");
+  size_t page;
+  unsigned char *map = guard_map (&page, "kernels");
   size_t maxn = page < 64 + 1024 ? page : 64 + 1024;
   for (size_t t = 0; t < ntables; t++)
     {
@@ -816,7 +779,7 @@ guard (void)
         }
     }
   setlocale (LC_ALL, "C");
-  munmap (map, 2 * page);
+  guard_release (map, page);
   printf ("kernels: guard: %llu comparisons up to a page end, all equal\n",
           comparisons);
 }
@@ -824,6 +787,7 @@ guard (void)
 int
 main (int argc, char **argv)
 {
+  rng_seed (RANDOM_SEED);
   bool all = true;
   bool do_steps = false, do_bytes = false, do_blocks = false;
   bool do_counter = false, do_guard = false, do_levels = false;

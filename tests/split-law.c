@@ -17,30 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "counter.h"
+#include "split-check.h"
+#include "test-support.h"
 
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
-
-/* splitmix64 with a fixed seed: a failure is reproducible.  */
-static uint64_t rng_state = 0x5b1171a3c0de5eedULL;
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
+/* A fixed seed: a failure is reproducible.  */
+#define RANDOM_SEED 0x5b1171a3c0de5eedULL
 
 static unsigned long long comparisons;
 
@@ -48,37 +31,6 @@ static unsigned long long comparisons;
 static char const *cur_locale = "";
 static bool cur_posixly;
 static char const *cur_pass = "";
-
-static void
-print_bytes (unsigned char const *p, size_t n)
-{
-  size_t shown = n < 96 ? n : 96;
-  fputs ("'", stderr);
-  for (size_t i = 0; i < shown; i++)
-    fprintf (stderr, "\\x%02x", p[i]);
-  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
-}
-
-static void
-print_counts (char const *label, struct counts const *k)
-{
-  fprintf (stderr,
-           "  %s: lines=%ju words=%ju chars=%ju bytes=%ju max_width=%ju\n",
-           label, k->lines, k->words, k->chars, k->bytes, k->max_width);
-}
-
-/* The counts of A and B that WANTED asks for, and the bytes (which --stats
-   reports), are equal.  A pass may leave the others unfinished: the block
-   kernels skip line widths when -L is not given.  */
-static bool
-counts_equal (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && a->bytes == b->bytes
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
 
 /* --- the split law ------------------------------------------------------- */
 
@@ -98,25 +50,6 @@ static struct pass const passes[] = {
   { "all", WANT_LINES | WANT_WORDS | WANT_CHARS | WANT_BYTES
            | WANT_MAX_WIDTH },
 };
-
-/* Feed P[0..N) cut at the CUTS (NCUTS sorted positions, repeats allowed:
-   a repeat is an empty span).  */
-static struct counts
-count_split (struct char_rules const *rules, unsigned wanted,
-             unsigned char const *p, size_t n, size_t const *cuts,
-             size_t ncuts)
-{
-  struct counter c;
-  counter_init (&c, rules, wanted);
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (&c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (&c, p + at, n - at);
-  return counter_finish (&c);
-}
 
 static struct counts
 count_whole (struct char_rules const *rules, unsigned wanted,
@@ -152,13 +85,7 @@ law_broken (char const *how, unsigned char const *p, size_t n,
            how, cur_locale, cur_posixly ? " (POSIXLY_CORRECT)" : "",
            cur_pass);
   print_bytes (p, n);
-  if (ncuts)
-    {
-      fputs ("  cut at:", stderr);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
-    }
+  print_cuts (cuts, ncuts);
   print_counts ("one feed", whole);
   print_counts (how, split);
   exit (EXIT_FAILURE);
@@ -173,18 +100,6 @@ check_cuts (struct char_rules const *rules, unsigned wanted,
   comparisons++;
   if (!counts_equal (wanted, whole, &k))
     law_broken (how, p, n, cuts, ncuts, whole, &k);
-}
-
-static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t t = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = t;
-      }
 }
 
 /* Every way the law can be tested on one input.  */
@@ -417,22 +332,10 @@ kernels (void)
 
   /* Spans that end exactly at the end of a page followed by an inaccessible
      page: a kernel that reads one byte too far gets SIGSEGV.  */
-  long pagesize = sysconf (_SC_PAGESIZE);
-  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
-  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED)
-    {
-      perror ("split-law: mmap");
-      exit (EXIT_FAILURE);
-    }
+  size_t page;
+  unsigned char *map = guard_map (&page, "split-law");
   for (size_t i = 0; i < page; i++)
     map[i] = below (3) ? '\n' : next64 () & 0xff;
-  if (mprotect (map + page, page, PROT_NONE) != 0)
-    {
-      perror ("split-law: mprotect");
-      exit (EXIT_FAILURE);
-    }
   size_t maxn = page < 1024 + 64 ? page : 1024 + 64;
   for (size_t n = 0; n <= maxn; n++)
     check_kernels (map + page - n, n, (page - n) % 64,
@@ -472,7 +375,7 @@ kernels (void)
         }
     }
   setlocale (LC_ALL, "C");
-  munmap (map, 2 * page);
+  guard_release (map, page);
   printf ("split-law: kernels: %llu comparisons, all equal, SSE2 %s,"
           " AVX2 %s\n", comparisons,
           have_sse2 ? "compared" : "not available",
@@ -635,6 +538,7 @@ known_answers (void)
 int
 main (int argc, char **argv)
 {
+  rng_seed (RANDOM_SEED);
   bool all = argc < 2;
   bool do_splits = all, do_kernels = all, do_known = all;
   for (int i = 1; i < argc; i++)

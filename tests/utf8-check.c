@@ -26,33 +26,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #include "counter.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
+#include "split-check.h"
+#include "test-support.h"
 
-#define COUNTOF(a) (sizeof (a) / sizeof *(a))
-
-/* splitmix64 with a fixed seed: a failure is reproducible.  */
-static uint64_t rng_state = 0x7f8e5a1c0ffee123ULL;
-
-static uint64_t
-next64 (void)
-{
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-static size_t
-below (size_t n)
-{
-  return next64 () % n;
-}
+/* A fixed seed: a failure is reproducible.  */
+#define RANDOM_SEED 0x7f8e5a1c0ffee123ULL
 
 static void *
 xmalloc (size_t n)
@@ -64,16 +47,6 @@ xmalloc (size_t n)
       exit (EXIT_FAILURE);
     }
   return p;
-}
-
-static void
-print_bytes (unsigned char const *p, size_t n)
-{
-  size_t shown = n < 96 ? n : 96;
-  fputs ("'", stderr);
-  for (size_t i = 0; i < shown; i++)
-    fprintf (stderr, "\\x%02x", p[i]);
-  fprintf (stderr, "'%s (%zu bytes)\n", shown < n ? "..." : "", n);
 }
 
 static char const *locale_name = "";
@@ -420,47 +393,10 @@ static struct want const wants[] = {
            | WANT_MAX_WIDTH },
 };
 
-/* Feed P[0..N) cut at the NCUTS sorted CUTS.  */
-static struct counts
-count_split (struct char_rules const *rules, unsigned wanted,
-             unsigned char const *p, size_t n, size_t const *cuts,
-             size_t ncuts)
-{
-  struct counter c;
-  counter_init (&c, rules, wanted);
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (&c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (&c, p + at, n - at);
-  return counter_finish (&c);
-}
-
-/* The counts RULES and WANTED promise; the others are not compared.  */
-static bool
-same_wanted (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && a->bytes == b->bytes
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
-
 static bool
 same_all (struct counts const *a, struct counts const *b)
 {
-  return same_wanted (~0u, a, b);
-}
-
-static void
-print_counts (char const *label, struct counts const *k)
-{
-  fprintf (stderr,
-           "  %s: lines=%ju words=%ju chars=%ju bytes=%ju max_width=%ju\n",
-           label, k->lines, k->words, k->chars, k->bytes, k->max_width);
+  return counts_equal (~0u, a, b);
 }
 
 _Noreturn static void
@@ -472,28 +408,10 @@ passes_differ (char const *how, bool posixly, struct want const *w,
   fprintf (stderr, "utf8-check: FAIL: %s, locale %s%s, counts %s, input ",
            how, locale_name, posixly ? " (POSIXLY_CORRECT)" : "", w->name);
   print_bytes (p, n);
-  if (ncuts)
-    {
-      fputs ("  cut at:", stderr);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
-    }
+  print_cuts (cuts, ncuts);
   print_counts ("expected", ref);
   print_counts ("got", got);
   exit (EXIT_FAILURE);
-}
-
-static void
-sort_cuts (size_t *cuts, size_t n)
-{
-  for (size_t i = 1; i < n; i++)
-    for (size_t j = i; j > 0 && cuts[j - 1] > cuts[j]; j--)
-      {
-        size_t t = cuts[j];
-        cuts[j] = cuts[j - 1];
-        cuts[j - 1] = t;
-      }
 }
 
 /* The UTF-8 pass for W on P[0..N) against the mbrtowc pass, then the same
@@ -506,7 +424,7 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
   struct counts ref = count_split (mb, w->wanted, p, n, NULL, 0);
   struct counts whole = count_split (utf8, w->wanted, p, n, NULL, 0);
   comparisons++;
-  if (!same_wanted (w->wanted, &ref, &whole))
+  if (!counts_equal (w->wanted, &ref, &whole))
     passes_differ ("UTF-8 pass differs from the mbrtowc pass", posixly, w,
                    p, n, NULL, 0, &ref, &whole);
 
@@ -713,15 +631,8 @@ chars (void)
 
   /* Spans that end at a page followed by an inaccessible page: a kernel
      that reads one byte too far gets SIGSEGV.  */
-  long pagesize = sysconf (_SC_PAGESIZE);
-  size_t page = pagesize > 0 ? (size_t) pagesize : 4096;
-  unsigned char *map = mmap (NULL, 2 * page, PROT_READ | PROT_WRITE,
-                             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED || mprotect (map + page, page, PROT_NONE) != 0)
-    {
-      perror ("utf8-check: mmap");
-      exit (EXIT_FAILURE);
-    }
+  size_t page;
+  unsigned char *map = guard_map (&page, "utf8-check");
   for (int round = 0; round < 4; round++)
     {
       random_input (map, page);
@@ -741,7 +652,7 @@ chars (void)
         counter_finish (&c);
       }
   char_rules_release (&rules);
-  munmap (map, 2 * page);
+  guard_release (map, page);
   printf ("utf8-check: chars: %llu comparisons, all equal, kernels:",
           comparisons);
   for (size_t b = 0; b < nbulks; b++)
@@ -858,6 +769,7 @@ generate (unsigned long long size)
 int
 main (int argc, char **argv)
 {
+  rng_seed (RANDOM_SEED);
   if (!setlocale (LC_ALL, ""))
     {
       fputs ("utf8-check: the locale of the environment is unknown\n",
