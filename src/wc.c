@@ -50,15 +50,16 @@ struct run
 enum { AUTO_THREADS_MAX = 8 };
 
 /* A file is split only into parts of at least this many bytes, so only a
-   file of twice as many is split at all.  Measured on a 2-core machine
-   (AMD EPYC, file in the page cache): splitting costs about 0.2 ms of CPU
-   (a thread start, a few system calls), and saves half the counting time,
-   which is 1 ms per 11 MB for -l (pread's copy and the AVX2 kernel) and
-   per 0.38 MB for the default counts; so 2 threads win from about 5 MiB
-   for -l and 0.2 MiB for the default counts.  16 MiB parts leave both far
-   behind, so that the win holds when the other core is busy with
-   something else, and when the file comes from a disk, where reading two
-   places at once can cost seeks.  */
+   file of twice as many is split at all.  Measured with perf stat on a
+   2-core machine (AMD EPYC, file in the page cache): splitting costs about
+   0.2 ms of CPU time (a thread start, a few system calls) and adds nothing
+   per byte; counting takes 1 ms per 11 MB for -l (pread's copy and the
+   AVX2 kernel) and per 0.38 MB for the default counts.  With the second
+   core free, a split saves half the counting time, so 2 threads win from
+   about 5 MiB for -l and 0.2 MiB for the default counts.  16 MiB parts
+   leave both crossovers far behind, so that the win holds when the other
+   core is partly busy, and when the file comes from a disk, where reading
+   two places at once can cost seeks.  */
 enum { MIN_PART_SIZE = 16 << 20 };
 
 /* Auto: the operands are counted in parallel when there are at least this
