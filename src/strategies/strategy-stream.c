@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "input.h"
@@ -14,12 +16,58 @@
 
 /* Large enough that system calls cost little next to counting, small
    enough to stay in the L2 cache while the kernel scans it.  */
-enum { STREAM_BUFFER_SIZE = 256 * 1024 };
+enum { STREAM_BUFFER_SIZE = 256 * 1024, STREAM_BUFFER_ALIGN = 64 };
 
-/* One buffer per thread: threads that count at the same time each read
-   into their own, and memory stays one buffer per thread.  */
-static _Thread_local unsigned char buffer[STREAM_BUFFER_SIZE]
-  __attribute__ ((aligned (64)));
+/* What a thread reads into when its buffer cannot be allocated: reading
+   only costs more system calls, so the default way, which every other
+   strategy falls back to, never fails for want of memory.  */
+enum { SHORT_BUFFER_SIZE = 16 * 1024 };
+
+/* One buffer per thread, so that threads that count at the same time each
+   read into their own.  It is allocated when the thread first reads, not
+   in thread-local storage, which every process would set up and zero at
+   start-up, however little it reads.  A worker's buffer is freed when the
+   thread ends (the key's destructor), the main thread's at exit.  */
+static _Thread_local unsigned char *buffer;
+static pthread_key_t buffer_key;
+static bool buffer_key_made;
+static pthread_once_t buffer_key_once = PTHREAD_ONCE_INIT;
+
+static void
+free_exiting_thread_buffer (void)
+{
+  free (buffer);
+  buffer = NULL;
+}
+
+static void
+make_buffer_key (void)
+{
+  buffer_key_made = pthread_key_create (&buffer_key, free) == 0;
+  atexit (free_exiting_thread_buffer);
+}
+
+/* The calling thread's buffer of STREAM_BUFFER_SIZE bytes, or NULL if it
+   cannot have one.  */
+static unsigned char *
+thread_buffer (void)
+{
+  if (!buffer)
+    {
+      pthread_once (&buffer_key_once, make_buffer_key);
+      if (!buffer_key_made)
+        return NULL;
+      unsigned char *b = aligned_alloc (STREAM_BUFFER_ALIGN,
+                                        STREAM_BUFFER_SIZE);
+      if (!b || pthread_setspecific (buffer_key, b) != 0)
+        {
+          free (b);
+          return NULL;
+        }
+      buffer = b;
+    }
+  return buffer;
+}
 
 int
 read_stream (struct input *in, struct counter *c)
@@ -28,24 +76,34 @@ read_stream (struct input *in, struct counter *c)
     in->tally.method = "stream";
   if (in->st_ok && S_ISREG (in->st.st_mode))
     posix_fadvise (in->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  unsigned char short_buffer[SHORT_BUFFER_SIZE];
+  unsigned char *buf = thread_buffer ();
+  size_t size = buf ? STREAM_BUFFER_SIZE : sizeof short_buffer;
+  if (!buf)
+    buf = short_buffer;
   for (;;)
     {
-      size_t n = safe_read (in->fd, buffer, sizeof buffer);
+      size_t n = safe_read (in->fd, buf, size);
       if (n == SAFE_READ_ERROR)
         return errno;
       in->tally.reads++;
       if (n == 0)
         return 0;
-      counter_feed (c, buffer, n);
+      counter_feed (c, buf, n);
     }
 }
 
 int
 read_part_stream (int fd, struct part *p)
 {
+  unsigned char short_buffer[SHORT_BUFFER_SIZE];
+  unsigned char *buf = thread_buffer ();
+  size_t size = buf ? STREAM_BUFFER_SIZE : sizeof short_buffer;
+  if (!buf)
+    buf = short_buffer;
   for (;;)
     {
-      ssize_t n = pread (fd, buffer, sizeof buffer, p->pos);
+      ssize_t n = pread (fd, buf, size, p->pos);
       if (n < 0)
         {
           if (errno == EINTR)
@@ -58,7 +116,7 @@ read_part_stream (int fd, struct part *p)
           p->at_end = true;
           return 0;
         }
-      if (!part_take (p, buffer, n))
+      if (!part_take (p, buf, n))
         return 0;
     }
 }
