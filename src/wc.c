@@ -8,7 +8,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <locale.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "error.h"
 #include "gettext.h"
 #include "input.h"
+#include "nproc.h"
 #include "operands.h"
 #include "output.h"
 #include "pool.h"
@@ -433,13 +433,10 @@ thread_count (struct options const *opts)
     return 1;
   if (opts->threads)
     return opts->threads;
-  long cpus = sysconf (_SC_NPROCESSORS_ONLN);
-  /* Fewer, if this process may run on only some of them (taskset).  */
-  cpu_set_t allowed;
-  if (sched_getaffinity (0, sizeof allowed, &allowed) == 0
-      && 0 < CPU_COUNT (&allowed) && CPU_COUNT (&allowed) < cpus)
-    cpus = CPU_COUNT (&allowed);
-  return cpus < 1 ? 1 : cpus < AUTO_THREADS_MAX ? cpus : AUTO_THREADS_MAX;
+  /* The processors this process may run on (its affinity, as taskset
+     sets it), at least 1.  */
+  unsigned long cpus = num_processors (NPROC_CURRENT);
+  return cpus < AUTO_THREADS_MAX ? cpus : AUTO_THREADS_MAX;
 }
 
 /* Whether regular files among the N NAMES hold at least LIMIT bytes.  */
