@@ -20,15 +20,14 @@
 
 #define _(msgid) gettext (msgid)
 
+/* Whether a regular file of SIZE bytes is small enough to read whole.  */
 static bool
-small_regular_file (FILE *f)
+small_enough (off_t size)
 {
-  struct stat st;
   double limit = physmem_available () / 2;
   if (10 * 1024 * 1024 < limit)
     limit = 10 * 1024 * 1024;
-  return (fstat (fileno (f), &st) == 0 && S_ISREG (st.st_mode)
-          && st.st_size <= limit);
+  return size <= limit;
 }
 
 void
@@ -54,7 +53,10 @@ operands_open (struct operands *ops, char const *files0_from,
             error (EXIT_FAILURE, errno, _("cannot open %s for reading"),
                    quoteaf (files0_from));
         }
-      if (small_regular_file (ops->list))
+      struct stat st;
+      ops->list_regular = (fstat (fileno (ops->list), &st) == 0
+                           && S_ISREG (st.st_mode));
+      if (ops->list_regular && small_enough (st.st_size))
         {
           readtokens0_init (&ops->tokens);
           ops->tokenized = true;

@@ -14,6 +14,7 @@ struct operands
 {
   char const *files0_from;      /* NULL: names come from argv */
   FILE *list;                   /* the --files0-from stream */
+  bool list_regular;            /* ... is a regular file */
   bool tokenized;               /* the whole list was read into TOKENS */
   struct Tokens tokens;
   struct argv_iterator *iter;

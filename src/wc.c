@@ -467,11 +467,7 @@ parallel_names (struct run const *run, struct operands const *ops)
   if (run->threads < 2)
     return false;
   if (ops->files0_from && !ops->tokenized)
-    {
-      struct stat st;
-      return (strcmp (ops->files0_from, "-") != 0
-              && fstat (fileno (ops->list), &st) == 0 && S_ISREG (st.st_mode));
-    }
+    return strcmp (ops->files0_from, "-") != 0 && ops->list_regular;
   if (ops->n_names < 2)
     return false;
   if (run->opts.threads)
