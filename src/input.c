@@ -38,6 +38,12 @@ strategy_name (enum strategy s)
   return s == STRATEGY_STREAM ? "stream" : strategy_arg_names[s - 1];
 }
 
+bool
+strategy_uses_threads (enum strategy s)
+{
+  return s == STRATEGY_STREAM || s == STRATEGY_MMAP;
+}
+
 /* Files whose st_size is the number of bytes they hold.  */
 static bool
 usable_st_size (struct stat const *st)

@@ -27,6 +27,11 @@ extern enum strategy const strategy_arg_values[];
 /* The name of any strategy, STREAM included, for --stats.  */
 char const *strategy_name (enum strategy s) _GL_ATTRIBUTE_CONST;
 
+/* Whether S may count with several threads: the default way and mmap
+   read a part of a file as readily as the whole of it; the others exist
+   to measure how one reader behaves.  (--help and the man page say so.)  */
+bool strategy_uses_threads (enum strategy s) _GL_ATTRIBUTE_CONST;
+
 /* What reading one input cost, for --stats.  */
 struct io_tally
 {

@@ -19,9 +19,9 @@ struct splitter
 };
 
 /* If IN is a regular file large enough to make two parts of SP->min_part
-   bytes, and S is the default strategy or mmap, count it in parts into C,
-   which nothing has been fed to, and leave the offset where reading would
-   have left it (for mmap, at the size fstat reported): at the end, or,
+   bytes, and S is a strategy that uses threads (the default or mmap),
+   count it in parts into C, which nothing has been fed to, and leave the
+   offset where reading would have left it (for mmap, at the size fstat reported): at the end, or,
    after a failure, just past the bytes counted.  Returns 0, an errno
    value, or INPUT_TRUNCATED, as a strategy does; when parts fail, the
    counts are those of the bytes before the first failure, as one reader

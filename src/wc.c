@@ -422,14 +422,12 @@ min_part_size (struct char_rules const *rules, unsigned wanted)
           ? MIN_PART_LINES : MIN_PART_SIZE);
 }
 
-/* How many threads may count at once.  Strategies other than the default
-   and mmap measure how one reader behaves, and --stats measures one
-   reader at a time: they always run on one thread.  */
+/* How many threads may count at once.  --stats measures one reader at a
+   time, as do the strategies that use no threads.  */
 static unsigned
 thread_count (struct options const *opts)
 {
-  if (opts->stats || (opts->strategy != STRATEGY_STREAM
-                      && opts->strategy != STRATEGY_MMAP))
+  if (opts->stats || !strategy_uses_threads (opts->strategy))
     return 1;
   if (opts->threads)
     return opts->threads;
