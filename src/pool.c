@@ -49,8 +49,7 @@ pool_create (unsigned max_workers)
   pthread_cond_init (&pool->work, NULL);
   pthread_cond_init (&pool->finished, NULL);
   pool->max_workers = max_workers;
-  pool->worker = xnmalloc (max_workers ? max_workers : 1,
-                           sizeof *pool->worker);
+  pool->worker = xnmalloc (max_workers, sizeof *pool->worker);
   return pool;
 }
 

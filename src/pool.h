@@ -22,7 +22,8 @@ struct task
 
 struct pool;
 
-/* A pool that starts up to MAX_WORKERS threads, as tasks need them.  */
+/* A pool that starts up to MAX_WORKERS (at least 1) threads, as tasks
+   need them.  */
 struct pool *pool_create (unsigned max_workers);
 
 /* Queue T in its group (which must outlive the group's wait).  URGENT

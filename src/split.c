@@ -68,9 +68,7 @@ count_in_parts (struct input *in, enum strategy s, struct counter *c,
                 struct splitter const *sp)
 {
   /* The system calls last: most files are too small to split.  */
-  if (!sp || !sp->pool || sp->max_parts < 2 || sp->min_part == 0
-      || !strategy_uses_threads (s)
-      || c->pass == PASS_BYTES || c->counts.bytes != 0
+  if (!sp || !strategy_uses_threads (s) || c->pass == PASS_BYTES
       || !in->st_ok || !S_ISREG (in->st.st_mode)
       || in->st.st_size / sp->min_part < 2)
     return STRATEGY_NOT_APPLICABLE;

@@ -13,9 +13,10 @@
 /* How files may be split.  */
 struct splitter
 {
-  struct pool *pool;
+  struct pool *pool;            /* not NULL */
   unsigned max_parts;           /* at most this many parts, one per thread */
-  uintmax_t min_part;           /* bytes; no part is nominally smaller */
+  uintmax_t min_part;           /* bytes, at least 1; no part is nominally
+                                   smaller */
 };
 
 /* If IN is a regular file large enough to make two parts of SP->min_part
