@@ -36,6 +36,7 @@ struct run
 {
   struct options opts;
   struct char_rules rules;
+  enum counter_pass pass;       /* how the counter reads for OPTS.wanted */
   int width;                    /* field width of every count */
   struct counts total;
   bool read_stdin;              /* stdin must be closed, and checked, at exit */
@@ -85,15 +86,12 @@ struct outcome
       NAME_STDIN_LISTED,        /* "-" in a list read from stdin */
       NAME_EMPTY                /* a zero-length name */
     } kind;
-  bool is_stdin;
   char *name;
   bool owns_name;               /* NAME was copied: the iterator reuses it */
   size_t position;              /* its number in the --files0-from list */
-  bool opened;
-  int open_err;
+  int open_err;                 /* 0: opened */
   struct input in;
   int err;
-  enum counter_pass pass;
   struct counts counts;
   int close_err;
 };
@@ -104,17 +102,25 @@ outcome_init (struct outcome *o, struct run const *run,
 {
   memset (o, 0, sizeof *o);
   o->run = run;
-  o->is_stdin = !name || strcmp (name, "-") == 0;
+  o->in.is_stdin = !name || strcmp (name, "-") == 0;
   o->name = name && copy ? xstrdup (name) : name;
   o->owns_name = name && copy;
   o->position = operands_seen (ops);
   char const *list = run->opts.files0_from;
-  if (list && strcmp (list, "-") == 0 && o->is_stdin)
+  if (list && strcmp (list, "-") == 0 && o->in.is_stdin)
     o->kind = NAME_STDIN_LISTED;
   else if (name && !name[0])
     o->kind = NAME_EMPTY;
   else
     o->kind = NAME_INPUT;
+}
+
+/* Whether O names an input to count, rather than a name only reported
+   as invalid.  */
+static bool
+outcome_counts_input (struct outcome const *o)
+{
+  return o->kind == NAME_INPUT;
 }
 
 static void
@@ -132,7 +138,6 @@ count_outcome (struct outcome *o)
   struct run const *run = o->run;
   struct input *in = &o->in;
   in->fd = STDIN_FILENO;
-  in->is_stdin = o->is_stdin;
   if (!in->is_stdin)
     {
       in->fd = open (o->name, O_RDONLY);
@@ -142,12 +147,10 @@ count_outcome (struct outcome *o)
           return;
         }
     }
-  o->opened = true;
   in->st_ok = fstat (in->fd, &in->st) == 0;
 
   struct counter c;
   counter_init (&c, &run->rules, run->opts.wanted);
-  o->pass = c.pass;
   struct stats_probe probe;
   if (run->opts.stats)
     stats_start (&probe);
@@ -184,16 +187,16 @@ report (struct run *run, struct outcome const *o)
     case NAME_INPUT: default:
       break;
     }
-  if (o->is_stdin)
+  if (o->in.is_stdin)
     run->read_stdin = true;
-  if (!o->opened)
+  if (o->open_err)
     {
       error (0, o->open_err, "%s", quotef (o->name));
       return false;
     }
 
   char const *shown = o->name ? o->name : _("standard input");
-  if (run->opts.debug && o->pass == PASS_LINES)
+  if (run->opts.debug && run->pass == PASS_LINES)
     {
       char const *kernel;
       counter_newline_kernel (&kernel);
@@ -229,7 +232,7 @@ count_one (struct run *run, struct operands const *ops, char *name)
 {
   struct outcome o;
   outcome_init (&o, run, ops, name, false);
-  if (o.kind == NAME_INPUT)
+  if (outcome_counts_input (&o))
     count_outcome (&o);
   return report (run, &o);
 }
@@ -318,7 +321,8 @@ count_batch (struct task *t)
 {
   struct batch *b = (struct batch *) t;
   for (size_t i = 0; i < b->n; i++)
-    if (b->outcome[i].kind == NAME_INPUT && !b->outcome[i].is_stdin)
+    if (outcome_counts_input (&b->outcome[i])
+        && !b->outcome[i].in.is_stdin)
       count_outcome (&b->outcome[i]);
 }
 
@@ -380,7 +384,7 @@ count_names_in_parallel (struct run *run, struct operands *ops)
       for (size_t i = 0; i < b->n; i++)
         {
           struct outcome *o = &b->outcome[i];
-          if (o->kind == NAME_INPUT && o->is_stdin)
+          if (outcome_counts_input (o) && o->in.is_stdin)
             count_outcome (o);
           ok &= report (run, o);
           outcome_free (o);
@@ -403,11 +407,11 @@ total_wanted (struct run const *run, size_t names)
     }
 }
 
-/* The smallest part a file is cut into when counting with RULES and
-   WANTED.  WC_THREADS_MIN_PART=BYTES, for tests only, sets it, so that
-   small test files are cut at every kind of place.  */
+/* The smallest part a file is cut into when the counter reads with PASS.
+   WC_THREADS_MIN_PART=BYTES, for tests only, sets it, so that small test
+   files are cut at every kind of place.  */
 static uintmax_t
-min_part_size (struct char_rules const *rules, unsigned wanted)
+min_part_size (enum counter_pass pass)
 {
   char const *env = getenv ("WC_THREADS_MIN_PART");
   if (env && '1' <= env[0] && env[0] <= '9')
@@ -418,8 +422,7 @@ min_part_size (struct char_rules const *rules, unsigned wanted)
       if (!*end && errno == 0)
         return n;
     }
-  return (counter_pass_for (rules, wanted) == PASS_LINES
-          ? MIN_PART_LINES : MIN_PART_SIZE);
+  return pass == PASS_LINES ? MIN_PART_LINES : MIN_PART_SIZE;
 }
 
 /* How many threads may count at once.  --stats measures one reader at a
@@ -491,6 +494,7 @@ main (int argc, char **argv)
   struct run run = { 0 };
   parse_command_line (argc, argv, &run.opts);
   char_rules_init (&run.rules, getenv ("POSIXLY_CORRECT") != NULL);
+  run.pass = counter_pass_for (&run.rules, run.opts.wanted);
 
   struct operands ops;
   operands_open (&ops, run.opts.files0_from, run.opts.operands,
@@ -508,8 +512,7 @@ main (int argc, char **argv)
          and any file while it waits for the one to print next.  */
       run.pool = pool_create (run.threads - 1);
       run.split = (struct splitter) { run.pool, run.threads,
-                                      min_part_size (&run.rules,
-                                                     run.opts.wanted) };
+                                      min_part_size (run.pass) };
     }
 
   bool ok;
