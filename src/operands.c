@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "gettext.h"
+#include "output.h"
 #include "physmem.h"
 #include "quoting.h"
 #include "xalloc.h"
@@ -80,6 +82,27 @@ char *
 operands_next (struct operands *ops, enum argv_iter_err *err)
 {
   return argv_iter (ops->iter, err);
+}
+
+size_t
+operands_known (struct operands const *ops)
+{
+  return ops->n_names ? ops->n_names : ops->files0_from ? 0 : 1;
+}
+
+struct operand_status *
+operands_stat (struct operands const *ops)
+{
+  size_t n = operands_known (ops);
+  struct operand_status *status = xnmalloc (n, sizeof *status);
+  for (size_t i = 0; i < n; i++)
+    {
+      char const *name = ops->n_names ? ops->names[i] : NULL;
+      status[i].ok = (!name || strcmp (name, "-") == 0
+                      ? fstat (STDIN_FILENO, &status[i].st)
+                      : stat (name, &status[i].st)) == 0;
+    }
+  return status;
 }
 
 size_t

@@ -30,6 +30,16 @@ void operands_open (struct operands *ops, char const *files0_from,
 /* The next name, or NULL at the end (*ERR says why).  */
 char *operands_next (struct operands *ops, enum argv_iter_err *err);
 
+/* How many names are known before counting: the operands, or a list read
+   whole; with neither operands nor a list, 1, for standard input.  */
+size_t operands_known (struct operands const *ops) _GL_ATTRIBUTE_PURE;
+
+struct operand_status;
+
+/* What stat says of each of the operands_known (OPS) names, in a new
+   array: of standard input for "-", or when there is no operand.  */
+struct operand_status *operands_stat (struct operands const *ops);
+
 /* How many names have been returned so far.  */
 size_t operands_seen (struct operands const *ops) _GL_ATTRIBUTE_PURE;
 

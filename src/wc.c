@@ -43,8 +43,6 @@ struct run
   unsigned threads;             /* at most this many count at once */
   struct pool *pool;            /* NULL with one thread */
   struct splitter split;        /* how a large file is cut into parts */
-  bool sized_names;             /* the operands were stat'ed: ... */
-  uintmax_t named_bytes;        /* ... their regular files hold this much */
 };
 
 /* Auto: one thread per online processor this process may use, but no
@@ -238,36 +236,22 @@ count_one (struct run *run, struct operands const *ops, char *name)
 }
 
 /* GNU wc's width rule needs every operand's status before the first line
-   is printed.  With one input and one count, no stat is needed: width 1.
-   What the statuses say of the operands' sizes is kept for auto threads.  */
-static int
-compute_width (struct run *run, struct operands const *ops)
+   is printed, but no stat with one input and one count (width 1).
+   Returns the statuses (operands_known (OPS) of them), or NULL if the
+   rule needs none.  */
+static struct operand_status *
+stat_for_width (struct run const *run, struct operands const *ops)
 {
   unsigned w = run->opts.wanted;
   bool one_count = (w & (w - 1)) == 0;
   if (run->opts.total == TOTAL_ONLY)
-    return 1;
+    return NULL;
   if (ops->files0_from && !ops->tokenized)
-    return 1;
-  size_t n = ops->n_names ? ops->n_names : (ops->files0_from ? 0 : 1);
+    return NULL;
+  size_t n = operands_known (ops);
   if (n == 0 || (n == 1 && one_count))
-    return 1;
-  struct operand_status *status = xnmalloc (n, sizeof *status);
-  for (size_t i = 0; i < n; i++)
-    {
-      char const *name = ops->n_names ? ops->names[i] : NULL;
-      status[i].ok = (!name || strcmp (name, "-") == 0
-                      ? fstat (STDIN_FILENO, &status[i].st)
-                      : stat (name, &status[i].st)) == 0;
-    }
-  int width = field_width (status, n);
-  run->sized_names = true;
-  for (size_t i = 0; i < n; i++)
-    if (status[i].ok && S_ISREG (status[i].st.st_mode)
-        && 0 < status[i].st.st_size)
-      run->named_bytes += status[i].st.st_size;
-  free (status);
-  return width;
+    return NULL;
+  return operands_stat (ops);
 }
 
 /* The end of the names: report why, if it was not the end of the list
@@ -440,21 +424,21 @@ thread_count (struct options const *opts)
   return cpus < AUTO_THREADS_MAX ? cpus : AUTO_THREADS_MAX;
 }
 
-/* Whether regular files among the N NAMES hold at least LIMIT bytes.  */
+/* Whether the regular files among the names OPS holds have at least
+   LIMIT bytes.  STATUS: the names' statuses, or NULL if not yet taken.  */
 static bool
-names_hold (struct run const *run, char *const *names, size_t n,
+names_hold (struct operands const *ops, struct operand_status const *status,
             uintmax_t limit)
 {
-  if (run->sized_names)
-    return limit <= run->named_bytes;
+  struct operand_status *taken = status ? NULL : operands_stat (ops);
+  if (taken)
+    status = taken;
   uintmax_t sum = 0;
-  for (size_t i = 0; i < n && sum < limit; i++)
-    {
-      struct stat st;
-      if (strcmp (names[i], "-") != 0 && stat (names[i], &st) == 0
-          && S_ISREG (st.st_mode) && 0 < st.st_size)
-        sum += st.st_size;
-    }
+  for (size_t i = 0; i < ops->n_names; i++)
+    if (status[i].ok && S_ISREG (status[i].st.st_mode)
+        && 0 < status[i].st.st_size)
+      sum += status[i].st.st_size;
+  free (taken);
   return limit <= sum;
 }
 
@@ -463,7 +447,8 @@ names_hold (struct run const *run, char *const *names, size_t n,
    standard input or another stream that is not a regular file: whoever
    writes the names may be waiting for the results.  */
 static bool
-parallel_names (struct run const *run, struct operands const *ops)
+parallel_names (struct run const *run, struct operands const *ops,
+                struct operand_status const *status)
 {
   if (run->threads < 2)
     return false;
@@ -474,8 +459,7 @@ parallel_names (struct run const *run, struct operands const *ops)
   if (run->opts.threads)
     return true;
   return (AUTO_MIN_OPERANDS <= ops->n_names
-          || names_hold (run, ops->names, ops->n_names,
-                         2 * run->split.min_part));
+          || names_hold (ops, status, 2 * run->split.min_part));
 }
 
 int
@@ -499,7 +483,8 @@ main (int argc, char **argv)
   struct operands ops;
   operands_open (&ops, run.opts.files0_from, run.opts.operands,
                  run.opts.n_operands);
-  run.width = compute_width (&run, &ops);
+  struct operand_status *status = stat_for_width (&run, &ops);
+  run.width = status ? field_width (status, operands_known (&ops)) : 1;
 
   run.threads = thread_count (&run.opts);
   if (1 < run.threads)
@@ -515,8 +500,10 @@ main (int argc, char **argv)
                                       min_part_size (run.pass) };
     }
 
+  bool parallel = parallel_names (&run, &ops, status);
+  free (status);
   bool ok;
-  if (parallel_names (&run, &ops))
+  if (parallel)
     {
       if (run.opts.debug)
         error (0, 0, "counting files on up to %u threads", run.threads);
