@@ -38,7 +38,8 @@ struct operand_status;
 
 /* What stat says of each of the operands_known (OPS) names, in a new
    array: of standard input for "-", or when there is no operand.  */
-struct operand_status *operands_stat (struct operands const *ops);
+struct operand_status *operands_stat (struct operands const *ops)
+  _GL_ATTRIBUTE_RETURNS_NONNULL;
 
 /* How many names have been returned so far.  */
 size_t operands_seen (struct operands const *ops) _GL_ATTRIBUTE_PURE;
