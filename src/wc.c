@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,10 +18,9 @@
 #include "error.h"
 #include "gettext.h"
 #include "input.h"
-#include "nproc.h"
 #include "operands.h"
 #include "output.h"
-#include "pool.h"
+#include "parallel.h"
 #include "progname.h"
 #include "quoting.h"
 #include "split.h"
@@ -44,34 +42,6 @@ struct run
   struct pool *pool;            /* NULL with one thread */
   struct splitter split;        /* how a large file is cut into parts */
 };
-
-/* Auto: one thread per online processor this process may use, but no
-   more than this: each costs a buffer, and a few already saturate a disk
-   or the memory bus.  */
-enum { AUTO_THREADS_MAX = 8 };
-
-/* A file is split only into parts of at least this many bytes, so only a
-   file of twice as many is split at all: one size for counting newlines
-   and bytes, fast enough that only large files gain, one for the rest.
-   Measured on the 2-core machine this was written on (AMD EPYC virtual
-   machine, file in the page cache, medians of 9, each run started on an
-   idle machine, as a command typed at a shell is), 2 threads against 1:
-     -l   64 MiB 1.01x, 128 MiB 1.57x, 546 MB 1.67x
-     -w    8 MiB 1.07x,  16 MiB 1.45x,  32 MiB 1.84x, 64 MiB 1.95x
-   A split costs about 0.2 ms of CPU time, but the idle second processor
-   takes a few milliseconds to start running the new thread, which only
-   counting that takes tens of milliseconds can repay: -l counts 1 GB in
-   90 ms, the other counts 1 GB in 2.6 s.  Each size is where its gain
-   is clear, which also keeps a file on a disk from being read in two
-   places at once for little.  */
-enum { MIN_PART_LINES = 64 << 20, MIN_PART_SIZE = 8 << 20 };
-
-/* Auto: names are counted in parallel when there are at least this many,
-   or when their regular files hold enough to be split.  Measured as above
-   on files of 550 bytes: 2 threads against 1, 64 names 0.91x to 0.97x,
-   128 names 0.99x to 1.04x, 512 names 1.04x to 1.10x, 10,000 names 1.5x
-   (-l, -w and the default counts).  */
-enum { AUTO_MIN_OPERANDS = 256 };
 
 /* One name and what counting it gave, kept until its turn to be reported.
    A worker fills it; only the main thread prints.  */
@@ -287,96 +257,50 @@ count_names (struct run *run, struct operands *ops)
     }
 }
 
-/* Names are handed to the pool in batches of consecutive ones: a file of a
-   few kilobytes is counted in microseconds, and a task for each would cost
-   more in locking and waking than it saves.  */
-enum { BATCH_MAX = 8 };
-
-struct batch
-{
-  struct task task;             /* first: the task is its batch */
-  struct task_group counted;
-  size_t n;
-  struct outcome outcome[BATCH_MAX];
-};
+/* The names' outcomes as the ring of parallel.c handles them.  */
 
 static void
-count_batch (struct task *t)
+start_outcome (void *item, char *name, struct operands const *ops,
+               void *run)
 {
-  struct batch *b = (struct batch *) t;
-  for (size_t i = 0; i < b->n; i++)
-    if (outcome_counts_input (&b->outcome[i])
-        && !b->outcome[i].in.is_stdin)
-      count_outcome (&b->outcome[i]);
+  /* A streamed list reuses its buffer for the next name.  */
+  outcome_init (item, run, ops, name, ops->files0_from && !ops->tokenized);
 }
 
-/* How many names the next batch takes: up to BATCH_MAX, but no more than
-   a quarter of what each thread has left, so that the threads finish
-   together when few names remain.  */
-static size_t
-batch_size (struct run const *run, struct operands const *ops)
+/* Standard input is left to the main thread, to count when its turn
+   comes, so that it is read in order too.  */
+static void
+count_unless_stdin (void *item)
 {
-  if (!ops->n_names)
-    return BATCH_MAX;
-  size_t share = (ops->n_names - operands_seen (ops)) / (4 * run->threads);
-  return share < 1 ? 1 : share < BATCH_MAX ? share : BATCH_MAX;
+  struct outcome *o = item;
+  if (outcome_counts_input (o) && !o->in.is_stdin)
+    count_outcome (o);
 }
 
-/* Count the names OPS yields on the pool, in batches, at most four batches
-   per thread ahead of the name being reported, so that memory stays
-   bounded however many names there are; report each name in order.
-   Standard input is counted by this thread when its turn comes, so that
-   it is read in order too.  */
+static bool
+finish_outcome (void *item, void *run)
+{
+  struct outcome *o = item;
+  if (outcome_counts_input (o) && o->in.is_stdin)
+    count_outcome (o);
+  bool ok = report (run, o);
+  outcome_free (o);
+  return ok;
+}
+
+/* Count the names OPS yields on the pool, several at once, and report
+   each in order; returns false if any failed.  */
 static bool
 count_names_in_parallel (struct run *run, struct operands *ops)
 {
-  size_t ahead = 4 * (size_t) run->threads;
-  struct batch *ring = xnmalloc (ahead, sizeof *ring);
-  /* A streamed list reuses its buffer for the next name.  */
-  bool copy = ops->files0_from && !ops->tokenized;
-  size_t first = 0, waiting = 0;
-  bool more = true, ok = true;
-  enum argv_iter_err ai_err = AI_ERR_EOF;
-  int list_errno = 0;
-  while (more || waiting)
-    {
-      for (; more && waiting < ahead; waiting++)
-        {
-          struct batch *b = &ring[(first + waiting) % ahead];
-          size_t size = batch_size (run, ops);
-          for (b->n = 0; b->n < size; b->n++)
-            {
-              char *name = operands_next (ops, &ai_err);
-              if (!name)
-                {
-                  list_errno = errno;
-                  more = false;
-                  break;
-                }
-              outcome_init (&b->outcome[b->n], run, ops, name, copy);
-            }
-          if (!b->n)
-            break;
-          b->counted = (struct task_group) { 0 };
-          b->task = (struct task) { .run = count_batch, .group = &b->counted };
-          pool_submit (run->pool, &b->task, false);
-        }
-      if (!waiting)
-        break;
-      struct batch *b = &ring[first];
-      pool_wait_working (run->pool, &b->counted);
-      for (size_t i = 0; i < b->n; i++)
-        {
-          struct outcome *o = &b->outcome[i];
-          if (outcome_counts_input (o) && o->in.is_stdin)
-            count_outcome (o);
-          ok &= report (run, o);
-          outcome_free (o);
-        }
-      first = (first + 1) % ahead;
-      waiting--;
-    }
-  free (ring);
+  struct name_work work = { .size = sizeof (struct outcome),
+                            .start = start_outcome,
+                            .count = count_unless_stdin,
+                            .finish = finish_outcome, .context = run };
+  enum argv_iter_err ai_err;
+  int list_errno;
+  bool ok = count_names_ahead (run->pool, run->threads, ops, &work,
+                               &ai_err, &list_errno);
   return names_ended (run, ai_err, list_errno) && ok;
 }
 
@@ -389,77 +313,6 @@ total_wanted (struct run const *run, size_t names)
     case TOTAL_NEVER: return false;
     case TOTAL_ALWAYS: case TOTAL_ONLY: default: return true;
     }
-}
-
-/* The smallest part a file is cut into when the counter reads with PASS.
-   WC_THREADS_MIN_PART=BYTES, for tests only, sets it, so that small test
-   files are cut at every kind of place.  */
-static uintmax_t
-min_part_size (enum counter_pass pass)
-{
-  char const *env = getenv ("WC_THREADS_MIN_PART");
-  if (env && '1' <= env[0] && env[0] <= '9')
-    {
-      char *end;
-      errno = 0;
-      uintmax_t n = strtoumax (env, &end, 10);
-      if (!*end && errno == 0)
-        return n;
-    }
-  return pass == PASS_LINES ? MIN_PART_LINES : MIN_PART_SIZE;
-}
-
-/* How many threads may count at once.  --stats measures one reader at a
-   time, as do the strategies that use no threads.  */
-static unsigned
-thread_count (struct options const *opts)
-{
-  if (opts->stats || !strategy_uses_threads (opts->strategy))
-    return 1;
-  if (opts->threads)
-    return opts->threads;
-  /* The processors this process may run on (its affinity, as taskset
-     sets it), at least 1.  */
-  unsigned long cpus = num_processors (NPROC_CURRENT);
-  return cpus < AUTO_THREADS_MAX ? cpus : AUTO_THREADS_MAX;
-}
-
-/* Whether the regular files among the names OPS holds have at least
-   LIMIT bytes.  STATUS: the names' statuses, or NULL if not yet taken.  */
-static bool
-names_hold (struct operands const *ops, struct operand_status const *status,
-            uintmax_t limit)
-{
-  struct operand_status *taken = status ? NULL : operands_stat (ops);
-  if (taken)
-    status = taken;
-  uintmax_t sum = 0;
-  for (size_t i = 0; i < ops->n_names; i++)
-    if (status[i].ok && S_ISREG (status[i].st.st_mode)
-        && 0 < status[i].st.st_size)
-      sum += status[i].st.st_size;
-  free (taken);
-  return limit <= sum;
-}
-
-/* Whether to count several names at once.  Names are read one at a time,
-   each result printed before the next name is read, when they come from
-   standard input or another stream that is not a regular file: whoever
-   writes the names may be waiting for the results.  */
-static bool
-parallel_names (struct run const *run, struct operands const *ops,
-                struct operand_status const *status)
-{
-  if (run->threads < 2)
-    return false;
-  if (ops->files0_from && !ops->tokenized)
-    return strcmp (ops->files0_from, "-") != 0 && ops->list_regular;
-  if (ops->n_names < 2)
-    return false;
-  if (run->opts.threads)
-    return true;
-  return (AUTO_MIN_OPERANDS <= ops->n_names
-          || names_hold (ops, status, 2 * run->split.min_part));
 }
 
 int
@@ -500,7 +353,8 @@ main (int argc, char **argv)
                                       min_part_size (run.pass) };
     }
 
-  bool parallel = parallel_names (&run, &ops, status);
+  bool parallel = parallel_names (&run.opts, run.threads, run.split.min_part,
+                                 &ops, status);
   free (status);
   bool ok;
   if (parallel)
