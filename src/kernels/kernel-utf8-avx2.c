@@ -12,6 +12,7 @@
 
 #include <immintrin.h>
 
+#include "avx2-util.h"
 #include "kernels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
@@ -238,9 +239,7 @@ bytes_of_bits (uint32_t m)
 static inline unsigned
 byte_sum (__m256i v)
 {
-  __m256i s = _mm256_sad_epu8 (v, _mm256_setzero_si256 ());
-  return (_mm256_extract_epi64 (s, 0) + _mm256_extract_epi64 (s, 1)
-          + _mm256_extract_epi64 (s, 2) + _mm256_extract_epi64 (s, 3));
+  return sum_u64_lanes (_mm256_sad_epu8 (v, _mm256_setzero_si256 ()));
 }
 
 /* The running sums of the bytes of V, which add up to at most 255.  */
