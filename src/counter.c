@@ -146,7 +146,7 @@ counter_init_at (struct counter *c, struct char_rules const *rules,
   c->rules = rules;
   c->pass = counter_pass_for (rules, wanted);
   c->count_newlines = newline_kernel_at (level);
-  if (c->pass == PASS_SINGLE_BYTE || c->pass == PASS_MULTIBYTE)
+  if (c->pass == PASS_SINGLE_BYTE)
     block_kernel_init (&c->blocks, level, rules->byte_action,
                        wanted & WANT_MAX_WIDTH);
   if (pass_decodes_utf8 (c->pass))

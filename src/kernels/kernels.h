@@ -82,8 +82,7 @@ struct block_kernel
 /* Set K up for LEVEL, the byte classes ACTION (a char_rules' byte_action)
    and whether widths are wanted.  Returns false, leaving K unusable, when
    the locale gives some ASCII byte a class other than the standard one.
-   In UTF-8 locales ACTION marks every byte >= 0x80 ACT_DECODE, so blocks
-   that hold one are refused.  */
+   Single-byte locales only: multibyte ones decode, and never use these.  */
 bool block_kernel_init (struct block_kernel *k, enum simd_level level,
                         unsigned char const action[256], bool want_width);
 
