@@ -147,8 +147,7 @@ counter_init_at (struct counter *c, struct char_rules const *rules,
   c->pass = counter_pass_for (rules, wanted);
   c->count_newlines = newline_kernel_at (level);
   if (c->pass == PASS_SINGLE_BYTE)
-    block_kernel_init (&c->blocks, level, rules->byte_action,
-                       wanted & WANT_MAX_WIDTH);
+    block_kernel_init (&c->blocks, level, rules, wanted & WANT_MAX_WIDTH);
   if (pass_decodes_utf8 (c->pass))
     {
       c->count_utf8_chars = utf8_chars_kernel_at (level);

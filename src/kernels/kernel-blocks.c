@@ -1,5 +1,5 @@
-/* kernel-blocks.c: the block kernels' setup (which bytes they may classify
-   in the current locale, which level's loop runs) and the portable level,
+/* kernel-blocks.c: the block kernels' setup (how they treat the bytes
+   >= 0x80 in the current locale, which level's loop runs) and the portable level,
    whose classifier works on 64-bit words so that it runs anywhere.  */
 #include <config.h>
 
@@ -7,29 +7,11 @@
 
 #include "kernel-blocks.h"
 
-/* The class of each ASCII byte that every classifier computes.  glibc's
-   locales all agree on these; block_kernel_init checks the current one.  */
-static enum char_action
-ascii_action (int b)
-{
-  switch (b)
-    {
-    case '\n': return ACT_NEWLINE;
-    case '\r': case '\f': return ACT_LINE_END;
-    case '\t': return ACT_TAB;
-    case '\v': return ACT_VSPACE;
-    case ' ': return ACT_SPACE;
-    default: return '!' <= b && b <= '~' ? ACT_WORD : ACT_NEUTRAL;
-    }
-}
-
+/* How the block loop treats bytes >= 0x80 that all have action HIGH.  */
 static enum high_bytes
-high_bytes_of (unsigned char const action[256])
+high_bytes_of (enum char_action high)
 {
-  for (int b = 0x81; b < 0x100; b++)
-    if (action[b] != action[0x80])
-      return HIGH_REFUSE;
-  switch (action[0x80])
+  switch (high)
     {
     case ACT_NEUTRAL: return HIGH_NEUTRAL;
     case ACT_WORD: return HIGH_WORD;
@@ -40,15 +22,15 @@ high_bytes_of (unsigned char const action[256])
 
 bool
 block_kernel_init (struct block_kernel *k, enum simd_level level,
-                   unsigned char const action[256], bool want_width)
+                   struct char_rules const *rules, bool want_width)
 {
   k->scan = NULL;
   k->high = HIGH_REFUSE;
   k->want_width = want_width;
-  for (int b = 0; b < 0x80; b++)
-    if (action[b] != ascii_action (b))
-      return false;
-  k->high = high_bytes_of (action);
+  /* The classifiers compute the plain ASCII classes.  */
+  if (!rules->ascii_plain)
+    return false;
+  k->high = high_bytes_of (rules->high_action);
   switch (level)
     {
 #if HAVE_AVX2_KERNELS

@@ -79,12 +79,12 @@ struct block_kernel
   bool want_width;      /* also compute line widths (-L) */
 };
 
-/* Set K up for LEVEL, the byte classes ACTION (a char_rules' byte_action)
-   and whether widths are wanted.  Returns false, leaving K unusable, when
-   the locale gives some ASCII byte a class other than the standard one.
+/* Set K up for LEVEL, the byte classes of RULES and whether widths are
+   wanted.  Returns false, leaving K unusable, when the locale gives some
+   ASCII byte a class other than the standard one (!RULES->ascii_plain).
    Single-byte locales only: multibyte ones decode, and never use these.  */
 bool block_kernel_init (struct block_kernel *k, enum simd_level level,
-                        unsigned char const action[256], bool want_width);
+                        struct char_rules const *rules, bool want_width);
 
 /* Scan whole 64-byte blocks from P while a block holds only bytes that K
    classifies, stopping before the first one that holds another, or when
