@@ -17,9 +17,8 @@
    even stopping inside a character.  Also: characters alone.  */
 #include <config.h>
 
-#include <string.h>
-
 #include "kernels.h"
+#include "pending.h"
 #include "scan-step.h"
 #include "swar.h"
 #include "utf8-class.h"
@@ -98,21 +97,10 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
   while (s->npending)
     {
       unsigned char tmp[2 * MB_LEN_MAX];
-      size_t k = s->npending;
-      size_t m = *n < MB_LEN_MAX ? *n : MB_LEN_MAX;
-      memcpy (tmp, s->pending, k);
-      memcpy (tmp + k, *p, m);
       uint32_t cp;
-      int len = utf8_decode (&cp, tmp, k + m);
-      if (len == UTF8_INCOMPLETE && m == *n && k + m <= sizeof s->pending)
-        {
-          /* Still unfinished: the whole span joins the pending bytes.  */
-          memcpy (s->pending + k, *p, m);
-          s->npending = k + m;
-          *p += m;
-          *n = 0;
-          return chars;
-        }
+      int len = utf8_decode (&cp, tmp, pending_join (s, tmp, *p, *n));
+      if (len == UTF8_INCOMPLETE && pending_extend (s, p, n))
+        return chars;
       size_t used = 1;       /* an invalid first byte is skipped alone */
       if (0 < len)
         {
@@ -125,27 +113,9 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
               step (r, act, width, widths);
             }
         }
-      if (used <= k)
-        {
-          memmove (s->pending, s->pending + used, k - used);
-          s->npending = k - used;
-        }
-      else
-        {
-          *p += used - k;
-          *n -= used - k;
-          s->npending = 0;
-        }
+      pending_consume (s, used, p, n);
     }
   return chars;
-}
-
-/* Keep the REST bytes at P, a character cut by the end of the span.  */
-static inline void
-keep_pending (struct scan_state *s, unsigned char const *p, size_t rest)
-{
-  memcpy (s->pending, p, rest);
-  s->npending = rest;
 }
 
 /* --- lines, words, characters and widths ---------------------------------- */
@@ -310,11 +280,8 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       int len = utf8_decode (&cp, p, end - p);
       if (len < 0)
         {
-          if (len == UTF8_INCOMPLETE)
-            {
-              keep_pending (s, p, end - p);
-              break;
-            }
+          if (len == UTF8_INCOMPLETE && pending_keep (s, p, end - p))
+            break;
           p++;
           continue;
         }
@@ -423,12 +390,9 @@ scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
     {
       uint32_t cp;
       int len = utf8_decode (&cp, p, end - p);
-      if (len == UTF8_INCOMPLETE)
-        {
-          keep_pending (s, p, end - p);
-          break;
-        }
-      if (len == UTF8_INVALID)
+      if (len == UTF8_INCOMPLETE && pending_keep (s, p, end - p))
+        break;
+      if (len < 0)
         p++;
       else
         {
