@@ -26,7 +26,7 @@ step_wide (struct scan_regs *r, struct char_rules const *rules, wchar_t wc)
 {
   int width;
   enum char_action act = wide_char_action (rules, wc, &width);
-  scan_step (r, act, width);
+  scan_step (r, act, width, true);
 }
 
 /* Finish the character whose first bytes wait in S->pending, taking what
@@ -68,7 +68,7 @@ scan_multibyte (struct char_rules const *rules, struct scan_state *s,
       enum char_action act = rules->byte_action[*p];
       if (act != ACT_DECODE)
         {
-          scan_step (&r, act, act == ACT_WORD || act == ACT_SPACE);
+          scan_step (&r, act, act == ACT_WORD || act == ACT_SPACE, true);
           chars++;
           p++;
           continue;

@@ -54,36 +54,6 @@ char_action (struct char_rules const *rules, uint32_t cp, int *width)
   return k.action;
 }
 
-/* scan_step, or without WIDTHS its lines-and-words part only.  */
-static inline void
-step (struct scan_regs *r, enum char_action act, int width, bool widths)
-{
-  if (widths)
-    {
-      scan_step (r, act, width);
-      return;
-    }
-  switch (act)
-    {
-    case ACT_WORD:
-      r->in_word = true;
-      return;
-    case ACT_NEUTRAL:
-    case ACT_DECODE:
-      return;
-    case ACT_NEWLINE:
-      r->lines++;
-      break;
-    case ACT_SPACE:
-    case ACT_VSPACE:
-    case ACT_TAB:
-    case ACT_LINE_END:
-      break;
-    }
-  r->words += r->in_word;
-  r->in_word = false;
-}
-
 /* Finish the character whose first bytes wait in S->pending, taking what
    it needs from the span *P of *N bytes; step R with what it decodes unless
    R is null (characters only).  Returns the characters decoded.  The rules
@@ -110,7 +80,7 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
             {
               int width;
               enum char_action act = char_action (rules, cp, &width);
-              step (r, act, width, widths);
+              scan_step (r, act, width, widths);
             }
         }
       pending_consume (s, used, p, n);
@@ -182,7 +152,7 @@ step_bytes (struct scan_regs *r, struct char_rules const *rules,
   for (int i = 0; i < k; i++)
     {
       enum char_action act = rules->byte_action[p[i]];
-      step (r, act, act == ACT_WORD || act == ACT_SPACE, widths);
+      scan_step (r, act, act == ACT_WORD || act == ACT_SPACE, widths);
     }
 }
 
@@ -196,7 +166,7 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
   struct char_class k = utf8_char_class (rules, cp);
   if (ACT_SPACE < k.action)
     {
-      step (r, k.action, k.width, widths);
+      scan_step (r, k.action, k.width, widths);
       return;
     }
   bool word = k.action == ACT_WORD, space = k.action == ACT_SPACE;
@@ -271,7 +241,7 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
         {
           int width;
           enum char_action act = char_action (rules, *p, &width);
-          step (&r, act, width, widths);
+          scan_step (&r, act, width, widths);
           p++;
           chars++;
           continue;
