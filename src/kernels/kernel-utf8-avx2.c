@@ -5,9 +5,8 @@
    are counted as the bytes that start one; for words and widths, the
    cache entries of the 2- and 3-byte characters are looked up for the
    whole block, and words are counted with carry arithmetic over the
-   block's bits.  This file
-   alone is compiled with -mavx2; it runs only after a run-time CPU
-   check.  */
+   block's bits.  This file alone is compiled with -mavx2; it runs only
+   after a run-time CPU check.  */
 #include <config.h>
 
 #include <immintrin.h>

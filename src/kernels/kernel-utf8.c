@@ -210,9 +210,7 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       uint64_t x = load_le64 (p);
       if (plain && !(x & SWAR_HIGH))
         {
-          /* Eight ASCII bytes: a character boundary, nothing pending.
-             Here whole 64-byte ASCII blocks could go to a block kernel
-             (R stored before the call, loaded after).  */
+          /* Eight ASCII bytes: a character boundary, nothing pending.  */
           if (!ascii_chunk (&r, x, 8, widths))
             step_bytes (&r, rules, p, 8, widths);
           chars += 8;

@@ -24,8 +24,10 @@ struct scan_state
   unsigned char pending[MB_LEN_MAX];      /* unfinished character */
 };
 
-/* The instruction sets a kernel may use, weakest first.  Each level has the
-   same kernels; the counter picks one level per process.  */
+/* The instruction sets a kernel may use, weakest first.  The counter picks
+   one level per process and, for each kind of kernel, the one of that
+   level, or of the best level below it that has one: the UTF-8 kernels,
+   for instance, exist only portable and with AVX2.  */
 enum simd_level
 {
   SIMD_PORTABLE,        /* plain C, 64-bit words */
