@@ -52,8 +52,8 @@ enum counter_pass counter_pass_for (struct char_rules const *rules,
                                     unsigned wanted) _GL_ATTRIBUTE_PURE;
 
 /* The SIMD level this process uses: the best the CPU runs, lowered by
-   WC_SIMD=off|sse2|avx2.  *REPORT (if REPORT) gets what --debug says of it
-   on the lines-only path.  */
+   WC_SIMD=off|sse2|avx2, chosen once (thread-safe).  *REPORT (if REPORT)
+   gets what --debug says of it on the lines-only path.  */
 enum simd_level counter_simd_level (char const **report);
 
 /* The newline kernel this process uses, and what --debug says of it.  */
