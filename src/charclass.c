@@ -31,6 +31,16 @@ control_action (wint_t wc)
     }
 }
 
+/* The action of ASCII byte B in the usual locales (glibc's all agree):
+   the six above, the printable bytes '!'..'~' constituents, the rest
+   neutral.  The word-at-a-time classifiers compute exactly this.  */
+static enum char_action
+plain_ascii_action (int b)
+{
+  int act = control_action (b);
+  return 0 <= act ? act : '!' <= b && b <= '~' ? ACT_WORD : ACT_NEUTRAL;
+}
+
 enum char_action
 wide_char_action (struct char_rules const *rules, wint_t wc, int *width)
 {
@@ -86,7 +96,22 @@ char_rules_init (struct char_rules *rules, bool posixly_correct)
     rules->byte_action[b] = (rules->multibyte
                              ? multibyte_byte_action (rules, b)
                              : single_byte_action (rules, b));
+  char_rules_summarize (rules);
   utf8_rules_init (rules);
+}
+
+void
+char_rules_summarize (struct char_rules *rules)
+{
+  rules->ascii_plain = true;
+  for (int b = 0; b < 0x80; b++)
+    if (rules->byte_action[b] != plain_ascii_action (b))
+      rules->ascii_plain = false;
+  unsigned char high = rules->byte_action[0x80];
+  for (int b = 0x81; b < 0x100; b++)
+    if (rules->byte_action[b] != rules->byte_action[0x80])
+      high = ACT_DECODE;
+  rules->high_action = high;
 }
 
 void

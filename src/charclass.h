@@ -32,14 +32,17 @@ struct char_rules
      action of a byte that is a whole character by itself at a character
      boundary, or ACT_DECODE.  */
   unsigned char byte_action[256];
+  /* What follows from byte_action for every locale (char_rules_summarize):
+     bytes 0..0x7F have the usual ASCII actions and widths, so a kernel may
+     classify eight at a time with arithmetic; and the action every byte
+     >= 0x80 shares, or ACT_DECODE when they differ.  */
+  bool ascii_plain;
+  unsigned char high_action;
 
   /* UTF-8 locales (utf8-class.c): the codeset is UTF-8 and the C library
      decodes it by the rules of utf8-decode.h, so the UTF-8 kernels decode
      by themselves.  False elsewhere, or to make tests use mbrtowc.  */
   bool utf8;
-  /* Bytes 0..0x7F have the usual ASCII actions and widths, so a kernel may
-     classify eight at a time with arithmetic.  */
-  bool ascii_plain;
   /* The action and width of each code point below utf8_cached_below, or 0
      while not yet known: filled a page at a time by whichever thread first
      needs one (utf8-class.h).  A mapping of its own, released by
@@ -49,6 +52,9 @@ struct char_rules
 };
 
 void char_rules_init (struct char_rules *rules, bool posixly_correct);
+/* Set ascii_plain and high_action from byte_action: char_rules_init does,
+   and so must whoever fills byte_action by hand.  */
+void char_rules_summarize (struct char_rules *rules);
 /* Give back what char_rules_init took (the UTF-8 cache).  */
 void char_rules_release (struct char_rules *rules);
 

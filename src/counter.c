@@ -4,6 +4,7 @@
 
 #include "counter.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,36 +43,44 @@ cpu_simd_level (void)
   return level;
 }
 
+/* The process's level and its --debug sentence, set once by
+   choose_simd_level.  */
+static enum simd_level process_level;
+static char const *process_level_report;
+
 /* WC_SIMD lets tests and measurements compare the levels on one CPU: off
    (portable), sse2 or avx2 caps the level; a level the CPU lacks falls back
-   to the best below it, and other values are ignored.  *REPORT gets the
+   to the best below it, and other values are ignored.  The report is the
    --debug sentence: GNU wc's where GNU has one.  */
+static void
+choose_simd_level (void)
+{
+  enum simd_level best = cpu_simd_level ();
+  enum simd_level cap = SIMD_AVX2;
+  char const *simd = getenv ("WC_SIMD");
+  if (simd && strcmp (simd, "off") == 0)
+    cap = SIMD_PORTABLE;
+  else if (simd && strcmp (simd, "sse2") == 0)
+    cap = SIMD_SSE2;
+  process_level = best < cap ? best : cap;
+  process_level_report
+    = (process_level == SIMD_AVX2 ? "using avx2 hardware support"
+       : best < SIMD_AVX2 ? "avx2 support not detected"
+       : cap == SIMD_SSE2
+       ? "avx2 support disabled by WC_SIMD=sse2; using sse2"
+       : "avx2 support disabled by WC_SIMD=off");
+}
+
+/* Counters are set up on any thread: pthread_once makes the first caller
+   choose, and every other wait until the choice is made.  */
 enum simd_level
 counter_simd_level (char const **report)
 {
-  static bool chosen;
-  static enum simd_level level;
-  static char const *level_report;
-  if (!chosen)
-    {
-      enum simd_level best = cpu_simd_level ();
-      enum simd_level cap = SIMD_AVX2;
-      char const *simd = getenv ("WC_SIMD");
-      if (simd && strcmp (simd, "off") == 0)
-        cap = SIMD_PORTABLE;
-      else if (simd && strcmp (simd, "sse2") == 0)
-        cap = SIMD_SSE2;
-      level = best < cap ? best : cap;
-      level_report = (level == SIMD_AVX2 ? "using avx2 hardware support"
-                      : best < SIMD_AVX2 ? "avx2 support not detected"
-                      : cap == SIMD_SSE2
-                      ? "avx2 support disabled by WC_SIMD=sse2; using sse2"
-                      : "avx2 support disabled by WC_SIMD=off");
-      chosen = true;
-    }
+  static pthread_once_t chosen = PTHREAD_ONCE_INIT;
+  pthread_once (&chosen, choose_simd_level);
   if (report)
-    *report = level_report;
-  return level;
+    *report = process_level_report;
+  return process_level;
 }
 
 /* The newline kernel of LEVEL.  */
@@ -146,9 +155,8 @@ counter_init_at (struct counter *c, struct char_rules const *rules,
   c->rules = rules;
   c->pass = counter_pass_for (rules, wanted);
   c->count_newlines = newline_kernel_at (level);
-  if (c->pass == PASS_SINGLE_BYTE || c->pass == PASS_MULTIBYTE)
-    block_kernel_init (&c->blocks, level, rules->byte_action,
-                       wanted & WANT_MAX_WIDTH);
+  if (c->pass == PASS_SINGLE_BYTE)
+    block_kernel_init (&c->blocks, level, rules, wanted & WANT_MAX_WIDTH);
   if (pass_decodes_utf8 (c->pass))
     {
       c->count_utf8_chars = utf8_chars_kernel_at (level);

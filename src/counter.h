@@ -39,7 +39,9 @@ struct counter
   struct scan_state scan;
   enum counter_pass pass;
   newline_kernel count_newlines;
-  struct block_kernel blocks;   /* blocks.scan is NULL: none for this locale */
+  /* PASS_SINGLE_BYTE only; blocks.scan is NULL in the other passes, or
+     when the locale's ASCII classes are not the standard ones.  */
+  struct block_kernel blocks;
   utf8_chars_kernel count_utf8_chars;
   utf8_scan_kernel scan_utf8_bulk;
   struct char_rules const *rules;
@@ -50,8 +52,8 @@ enum counter_pass counter_pass_for (struct char_rules const *rules,
                                     unsigned wanted) _GL_ATTRIBUTE_PURE;
 
 /* The SIMD level this process uses: the best the CPU runs, lowered by
-   WC_SIMD=off|sse2|avx2.  *REPORT (if REPORT) gets what --debug says of it
-   on the lines-only path.  */
+   WC_SIMD=off|sse2|avx2, chosen once (thread-safe).  *REPORT (if REPORT)
+   gets what --debug says of it on the lines-only path.  */
 enum simd_level counter_simd_level (char const **report);
 
 /* The newline kernel this process uses, and what --debug says of it.  */

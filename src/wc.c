@@ -342,10 +342,6 @@ main (int argc, char **argv)
   run.threads = thread_count (&run.opts);
   if (1 < run.threads)
     {
-      /* What the counter decides once per process (its kernels) is
-         decided here, before any thread can race to it.  */
-      struct counter warm_up;
-      counter_init (&warm_up, &run.rules, run.opts.wanted);
       /* The main thread counts too: the first part of a file it splits,
          and any file while it waits for the one to print next.  */
       run.pool = pool_create (run.threads - 1);

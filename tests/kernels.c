@@ -149,6 +149,19 @@ add_synthetic_table (char const *name, enum char_action act)
   ntables++;
 }
 
+/* block_kernel_init for the byte table ACTION, summarised as
+   char_rules_init summarises a locale's.  */
+static bool
+table_block_kernel (struct block_kernel *k, enum simd_level level,
+                    unsigned char const action[256], bool widths)
+{
+  struct char_rules rules;
+  memset (&rules, 0, sizeof rules);
+  memcpy (rules.byte_action, action, sizeof rules.byte_action);
+  char_rules_summarize (&rules);
+  return block_kernel_init (k, level, &rules, widths);
+}
+
 /* What the byte loop makes of TABLE, as masks: the reference classifier.  */
 static void
 masks_from_table (unsigned char const action[256], unsigned char const *p,
@@ -426,7 +439,7 @@ bytes (void)
     {
       struct block_kernel k;
       comparisons++;
-      if (!block_kernel_init (&k, SIMD_PORTABLE, tables[t].action, false))
+      if (!table_block_kernel (&k, SIMD_PORTABLE, tables[t].action, false))
         {
           fprintf (stderr, "kernels: FAIL: %s: no block kernel\n",
                    tables[t].name);
@@ -440,7 +453,7 @@ bytes (void)
       action[b] = action[b] == ACT_WORD ? ACT_NEUTRAL : ACT_WORD;
       struct block_kernel k;
       comparisons++;
-      if (block_kernel_init (&k, SIMD_PORTABLE, action, false) || k.scan)
+      if (table_block_kernel (&k, SIMD_PORTABLE, action, false) || k.scan)
         {
           fprintf (stderr, "kernels: FAIL: a table that changes byte 0x%02x"
                    " still gets a block kernel\n", (unsigned) b);
@@ -532,7 +545,7 @@ check_blocks (struct level const *lv, struct table const *t, bool widths,
               struct scan_state const *want_s, struct counts const *want)
 {
   struct block_kernel k;
-  if (!block_kernel_init (&k, lv->id, t->action, widths))
+  if (!table_block_kernel (&k, lv->id, t->action, widths))
     die ("FAIL: no block kernel for a standard table");
   if (k.scan != lv->scan)
     die ("FAIL: block_kernel_init chose another level");
@@ -573,7 +586,7 @@ all_levels_on (struct table const *t, unsigned char const *p, size_t n,
   for (int widths = 0; widths <= 1; widths++)
     {
       struct block_kernel ref;
-      block_kernel_init (&ref, SIMD_PORTABLE, t->action, widths);
+      table_block_kernel (&ref, SIMD_PORTABLE, t->action, widths);
       struct scan_state start = {
         .in_word = below (2),
         .column = below (4) ? below (20) : UINTMAX_MAX - below (100),
@@ -661,7 +674,7 @@ check_counter (struct char_rules const *rules, char const *table,
       struct counter c;
       counter_init (&c, rules, wanted);
       if (c.blocks.scan)
-        block_kernel_init (&c.blocks, levels[l].id, rules->byte_action,
+        block_kernel_init (&c.blocks, levels[l].id, rules,
                            wanted & WANT_MAX_WIDTH);
       c.count_newlines = levels[l].newlines;
       struct counts got = feed_cut (&c, p, n, cuts, ncuts);
@@ -694,6 +707,7 @@ rules_of_table (struct table const *t, struct char_rules *rules)
   rules->multibyte = t->multibyte;
   rules->nbsp_separates = true;
   memcpy (rules->byte_action, t->action, sizeof rules->byte_action);
+  char_rules_summarize (rules);
 }
 
 /* The counter's multibyte pass decodes with the locale itself.  */

@@ -1,35 +1,17 @@
-/* kernel-blocks.c: the block kernels' setup (which bytes they may classify
-   in the current locale, which level's loop runs) and the portable level,
-   whose classifier works on 64-bit words so that it runs anywhere.  */
+/* kernel-blocks.c: the block kernels' setup (how they treat the bytes
+   >= 0x80 in the current locale, which level's loop runs) and the
+   portable level, whose classifier works on 64-bit words so that it runs
+   anywhere.  */
 #include <config.h>
 
-#include <string.h>
-
 #include "kernel-blocks.h"
+#include "swar.h"
 
-/* The class of each ASCII byte that every classifier computes.  glibc's
-   locales all agree on these; block_kernel_init checks the current one.  */
-static enum char_action
-ascii_action (int b)
-{
-  switch (b)
-    {
-    case '\n': return ACT_NEWLINE;
-    case '\r': case '\f': return ACT_LINE_END;
-    case '\t': return ACT_TAB;
-    case '\v': return ACT_VSPACE;
-    case ' ': return ACT_SPACE;
-    default: return '!' <= b && b <= '~' ? ACT_WORD : ACT_NEUTRAL;
-    }
-}
-
+/* How the block loop treats bytes >= 0x80 that all have action HIGH.  */
 static enum high_bytes
-high_bytes_of (unsigned char const action[256])
+high_bytes_of (enum char_action high)
 {
-  for (int b = 0x81; b < 0x100; b++)
-    if (action[b] != action[0x80])
-      return HIGH_REFUSE;
-  switch (action[0x80])
+  switch (high)
     {
     case ACT_NEUTRAL: return HIGH_NEUTRAL;
     case ACT_WORD: return HIGH_WORD;
@@ -40,15 +22,15 @@ high_bytes_of (unsigned char const action[256])
 
 bool
 block_kernel_init (struct block_kernel *k, enum simd_level level,
-                   unsigned char const action[256], bool want_width)
+                   struct char_rules const *rules, bool want_width)
 {
   k->scan = NULL;
   k->high = HIGH_REFUSE;
   k->want_width = want_width;
-  for (int b = 0; b < 0x80; b++)
-    if (action[b] != ascii_action (b))
-      return false;
-  k->high = high_bytes_of (action);
+  /* The classifiers compute the plain ASCII classes.  */
+  if (!rules->ascii_plain)
+    return false;
+  k->high = high_bytes_of (rules->high_action);
   switch (level)
     {
 #if HAVE_AVX2_KERNELS
@@ -77,27 +59,14 @@ scan_ascii_blocks (struct block_kernel const *k, struct scan_state *s,
 
 /* --- the portable level ------------------------------------------------- */
 
-static inline uint64_t
-load_le64 (unsigned char const *p)
-{
-  uint64_t w;
-  memcpy (&w, p, sizeof w);
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  w = __builtin_bswap64 (w);
-#endif
-  return w;
-}
-
 enum { WORD_BYTES = 8 };
-#define ONES UINT64_C (0x0101010101010101)
 
-/* The high bit of each byte of LOW (the bytes' low 7 bits) + 0x80 - K is
-   set where the byte is at least K; no byte carries into the next.  ASCII
-   keeps only the bytes below 0x80.  */
+/* Of the bytes of W, those below 0x80 whose value is at least K.  LOW is
+   W's low 7 bits, ASCII the mask of its bytes below 0x80.  */
 static inline uint64_t
 at_least (uint64_t low, uint64_t ascii, unsigned k)
 {
-  return (low + ONES * (0x80 - k)) & ascii;
+  return swar_at_least (low, k) & ascii;
 }
 
 /* The high bits of the 8 bytes of X, as 8 bits in byte order: the multiply
@@ -117,9 +86,9 @@ classify_portable (unsigned char const *p, struct block_masks *m)
   for (int i = 0; i < SCAN_BLOCK / WORD_BYTES; i++)
     {
       uint64_t w = load_le64 (p + WORD_BYTES * i);
-      uint64_t high = w & (ONES * 0x80);
-      uint64_t ascii = high ^ (ONES * 0x80);
-      uint64_t low = w & (ONES * 0x7f);
+      uint64_t high = w & SWAR_HIGH;
+      uint64_t ascii = high ^ SWAR_HIGH;
+      uint64_t low = w & ~SWAR_HIGH;
       uint64_t ge_tab = at_least (low, ascii, '\t');
       uint64_t ge_nl = at_least (low, ascii, '\n');
       uint64_t ge_vt = at_least (low, ascii, '\v');

@@ -4,6 +4,7 @@
 
 #include <immintrin.h>
 
+#include "avx2-util.h"
 #include "kernels.h"
 
 /* Add the byte lanes of COUNTS, each at most 255, into the four 64-bit
@@ -46,10 +47,7 @@ count_newlines_avx2 (unsigned char const *p, size_t n)
         }
       sums = add_lanes (add_lanes (sums, a0), a1);
     }
-  /* Through memory: _mm256_extract_epi64 does not exist on 32-bit x86.  */
-  uint64_t lane[4];
-  _mm256_storeu_si256 ((void *) lane, sums);
-  uintmax_t lines = lane[0] + lane[1] + lane[2] + lane[3];
+  uintmax_t lines = sum_u64_lanes (sums);
   for (; i < n; i++)
     lines += p[i] == '\n';
   return lines;

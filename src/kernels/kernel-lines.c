@@ -4,18 +4,14 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "swar.h"
 
 uintmax_t
 count_newlines_portable (unsigned char const *p, size_t n)
 {
-  /* A byte of X = WORD ^ 0x0a...0a is zero exactly where WORD holds '\n';
-     ~(((X & 0x7f..) + 0x7f..) | X | 0x7f..) has the high bit set in exactly
-     those bytes, with no carry between bytes.  Shifted down, those bits
-     add up in byte-wide lanes, which 255 rounds cannot overflow; then the
-     lanes are folded into 16-bit ones, and a multiply sums those.  */
-  uint64_t const ones = 0x0101010101010101ULL;
-  uint64_t const low7 = ones * 0x7f;
-  uint64_t const nl = ones * '\n';
+  /* The '\n' bytes' high bits (swar_equal), shifted down, add up in
+     byte-wide lanes, which 255 rounds cannot overflow; then the lanes are
+     folded into 16-bit ones, and a multiply sums those.  */
   uint64_t const even_bytes = 0x00ff00ff00ff00ffULL;
   uintmax_t lines = 0;
   size_t i = 0;
@@ -29,8 +25,7 @@ count_newlines_portable (unsigned char const *p, size_t n)
         {
           uint64_t word;
           memcpy (&word, p + i, sizeof word);
-          uint64_t x = word ^ nl;
-          lanes += ~(((x & low7) + low7) | x | low7) >> 7;
+          lanes += swar_equal (word, '\n') >> 7;
         }
       uint64_t pairs = (lanes & even_bytes) + ((lanes >> 8) & even_bytes);
       lines += (pairs * 0x0001000100010001ULL) >> 48;

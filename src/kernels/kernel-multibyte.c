@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "pending.h"
 #include "scan-step.h"
 
 /* Decode one character from a fresh state: glibc's locales are stateless.  */
@@ -25,7 +26,7 @@ step_wide (struct scan_regs *r, struct char_rules const *rules, wchar_t wc)
 {
   int width;
   enum char_action act = wide_char_action (rules, wc, &width);
-  scan_step (r, act, width);
+  scan_step (r, act, width, true);
 }
 
 /* Finish the character whose first bytes wait in S->pending, taking what
@@ -38,21 +39,10 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
   while (s->npending)
     {
       unsigned char tmp[2 * MB_LEN_MAX];
-      size_t k = s->npending;
-      size_t m = *n < MB_LEN_MAX ? *n : MB_LEN_MAX;
-      memcpy (tmp, s->pending, k);
-      memcpy (tmp + k, *p, m);
       wchar_t wc;
-      size_t len = decode (&wc, tmp, k + m);
-      if (len == (size_t) -2 && m == *n && k + m <= sizeof s->pending)
-        {
-          /* Still unfinished: the whole span joins the pending bytes.  */
-          memcpy (s->pending + k, *p, m);
-          s->npending = k + m;
-          *p += m;
-          *n = 0;
-          return chars;
-        }
+      size_t len = decode (&wc, tmp, pending_join (s, tmp, *p, *n));
+      if (len == (size_t) -2 && pending_extend (s, p, n))
+        return chars;
       size_t used = 1;       /* an invalid first byte is skipped alone */
       if (len != (size_t) -1 && len != (size_t) -2)
         {
@@ -60,17 +50,7 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
           chars++;
           step_wide (r, rules, wc);
         }
-      if (used <= k)
-        {
-          memmove (s->pending, s->pending + used, k - used);
-          s->npending = k - used;
-        }
-      else
-        {
-          *p += used - k;
-          *n -= used - k;
-          s->npending = 0;
-        }
+      pending_consume (s, used, p, n);
     }
   return chars;
 }
@@ -88,7 +68,7 @@ scan_multibyte (struct char_rules const *rules, struct scan_state *s,
       enum char_action act = rules->byte_action[*p];
       if (act != ACT_DECODE)
         {
-          scan_step (&r, act, act == ACT_WORD || act == ACT_SPACE);
+          scan_step (&r, act, act == ACT_WORD || act == ACT_SPACE, true);
           chars++;
           p++;
           continue;
@@ -97,13 +77,8 @@ scan_multibyte (struct char_rules const *rules, struct scan_state *s,
       size_t len = decode (&wc, p, end - p);
       if (len == (size_t) -2)
         {
-          size_t rest = end - p;
-          if (rest <= sizeof s->pending)
-            {
-              memcpy (s->pending, p, rest);
-              s->npending = rest;
-              break;
-            }
+          if (pending_keep (s, p, end - p))
+            break;
           len = (size_t) -1;
         }
       if (len == (size_t) -1)

@@ -12,7 +12,7 @@ scan_single_byte (unsigned char const action[256], struct scan_state *s,
   struct scan_regs r;
   scan_regs_load (&r, s, c);
   for (size_t i = 0; i < n; i++)
-    scan_step (&r, action[p[i]], 1);
+    scan_step (&r, action[p[i]], 1, true);
   scan_regs_store (&r, s, c);
 }
 

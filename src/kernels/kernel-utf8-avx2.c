@@ -5,13 +5,13 @@
    are counted as the bytes that start one; for words and widths, the
    cache entries of the 2- and 3-byte characters are looked up for the
    whole block, and words are counted with carry arithmetic over the
-   block's bits.  This file
-   alone is compiled with -mavx2; it runs only after a run-time CPU
-   check.  */
+   block's bits.  This file alone is compiled with -mavx2; it runs only
+   after a run-time CPU check.  */
 #include <config.h>
 
 #include <immintrin.h>
 
+#include "avx2-util.h"
 #include "kernels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
@@ -238,9 +238,7 @@ bytes_of_bits (uint32_t m)
 static inline unsigned
 byte_sum (__m256i v)
 {
-  __m256i s = _mm256_sad_epu8 (v, _mm256_setzero_si256 ());
-  return (_mm256_extract_epi64 (s, 0) + _mm256_extract_epi64 (s, 1)
-          + _mm256_extract_epi64 (s, 2) + _mm256_extract_epi64 (s, 3));
+  return sum_u64_lanes (_mm256_sad_epu8 (v, _mm256_setzero_si256 ()));
 }
 
 /* The running sums of the bytes of V, which add up to at most 255.  */

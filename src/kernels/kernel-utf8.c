@@ -17,57 +17,20 @@
    even stopping inside a character.  Also: characters alone.  */
 #include <config.h>
 
-#include <string.h>
-
 #include "kernels.h"
+#include "pending.h"
 #include "scan-step.h"
+#include "swar.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
 
 /* --- eight bytes at a time ------------------------------------------------ */
 
-static uint64_t const ONES = 0x0101010101010101ULL;
-static uint64_t const HIGH = 0x8080808080808080ULL;
-
-/* Eight bytes, the first in the low byte whatever the machine's order.  */
-static inline uint64_t
-load8 (unsigned char const *p)
-{
-  uint64_t x;
-  memcpy (&x, p, sizeof x);
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  x = __builtin_bswap64 (x);
-#endif
-  return x;
-}
-
-/* For X whose bytes are all below 0x80: the high bit of each byte that is
-   at least C (1 <= C <= 0x80).  Adding 0x80 - C cannot carry out of a byte.  */
-static inline uint64_t
-at_least (uint64_t x, unsigned c)
-{
-  return (x + ONES * (0x80 - c)) & HIGH;
-}
-
-static inline uint64_t
-equal_to (uint64_t x, unsigned c)
-{
-  return at_least (x, c) & ~at_least (x, c + 1);
-}
-
 /* How many bytes have their high bit set in M, a mask of high bits only.  */
 static inline unsigned
 count_high (uint64_t m)
 {
-  return ((m >> 7) * ONES) >> 56;
-}
-
-/* How many leading bytes of X are ASCII.  */
-static inline int
-ascii_prefix (uint64_t x)
-{
-  uint64_t high = x & HIGH;
-  return high ? __builtin_ctzll (high) >> 3 : 8;
+  return ((m >> 7) * SWAR_ONES) >> 56;
 }
 
 /* --- one character at a time ---------------------------------------------- */
@@ -91,36 +54,6 @@ char_action (struct char_rules const *rules, uint32_t cp, int *width)
   return k.action;
 }
 
-/* scan_step, or without WIDTHS its lines-and-words part only.  */
-static inline void
-step (struct scan_regs *r, enum char_action act, int width, bool widths)
-{
-  if (widths)
-    {
-      scan_step (r, act, width);
-      return;
-    }
-  switch (act)
-    {
-    case ACT_WORD:
-      r->in_word = true;
-      return;
-    case ACT_NEUTRAL:
-    case ACT_DECODE:
-      return;
-    case ACT_NEWLINE:
-      r->lines++;
-      break;
-    case ACT_SPACE:
-    case ACT_VSPACE:
-    case ACT_TAB:
-    case ACT_LINE_END:
-      break;
-    }
-  r->words += r->in_word;
-  r->in_word = false;
-}
-
 /* Finish the character whose first bytes wait in S->pending, taking what
    it needs from the span *P of *N bytes; step R with what it decodes unless
    R is null (characters only).  Returns the characters decoded.  The rules
@@ -134,21 +67,10 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
   while (s->npending)
     {
       unsigned char tmp[2 * MB_LEN_MAX];
-      size_t k = s->npending;
-      size_t m = *n < MB_LEN_MAX ? *n : MB_LEN_MAX;
-      memcpy (tmp, s->pending, k);
-      memcpy (tmp + k, *p, m);
       uint32_t cp;
-      int len = utf8_decode (&cp, tmp, k + m);
-      if (len == UTF8_INCOMPLETE && m == *n && k + m <= sizeof s->pending)
-        {
-          /* Still unfinished: the whole span joins the pending bytes.  */
-          memcpy (s->pending + k, *p, m);
-          s->npending = k + m;
-          *p += m;
-          *n = 0;
-          return chars;
-        }
+      int len = utf8_decode (&cp, tmp, pending_join (s, tmp, *p, *n));
+      if (len == UTF8_INCOMPLETE && pending_extend (s, p, n))
+        return chars;
       size_t used = 1;       /* an invalid first byte is skipped alone */
       if (0 < len)
         {
@@ -158,30 +80,12 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
             {
               int width;
               enum char_action act = char_action (rules, cp, &width);
-              step (r, act, width, widths);
+              scan_step (r, act, width, widths);
             }
         }
-      if (used <= k)
-        {
-          memmove (s->pending, s->pending + used, k - used);
-          s->npending = k - used;
-        }
-      else
-        {
-          *p += used - k;
-          *n -= used - k;
-          s->npending = 0;
-        }
+      pending_consume (s, used, p, n);
     }
   return chars;
-}
-
-/* Keep the REST bytes at P, a character cut by the end of the span.  */
-static inline void
-keep_pending (struct scan_state *s, unsigned char const *p, size_t rest)
-{
-  memcpy (s->pending, p, rest);
-  s->npending = rest;
 }
 
 /* --- lines, words, characters and widths ---------------------------------- */
@@ -200,14 +104,14 @@ _GL_ATTRIBUTE_ALWAYS_INLINE static inline bool
 ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
 {
   uint64_t in = first_bytes[k];
-  uint64_t ge21 = at_least (x, 0x21), ge7f = at_least (x, 0x7F);
-  uint64_t ge20 = at_least (x, 0x20);
+  uint64_t ge21 = swar_at_least (x, 0x21), ge7f = swar_at_least (x, 0x7F);
+  uint64_t ge20 = swar_at_least (x, 0x20);
   uint64_t word = ge21 & ~ge7f & in;
-  uint64_t sep = ((ge20 & ~ge21) | (at_least (x, 0x09)
-                                    & ~at_least (x, 0x0E))) & in;
+  uint64_t sep = ((ge20 & ~ge21) | (swar_at_least (x, 0x09)
+                                    & ~swar_at_least (x, 0x0E))) & in;
   if ((word | sep) != in)
     return false;
-  uint64_t nl = equal_to (x, '\n') & in;
+  uint64_t nl = swar_equal_ascii (x, '\n') & in;
   r->lines += count_high (nl);
   /* A separator ends a word when the byte before it (or, for the first,
      the state) is a constituent.  */
@@ -217,8 +121,9 @@ ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
   if (widths)
     {
       uint64_t printable = ge20 & ~ge7f & in;
-      uint64_t special = (nl | equal_to (x, '\t') | equal_to (x, '\r')
-                          | equal_to (x, '\f')) & in;
+      uint64_t special = (nl | swar_equal_ascii (x, '\t')
+                          | swar_equal_ascii (x, '\r')
+                          | swar_equal_ascii (x, '\f')) & in;
       uint64_t done = 0;
       for (; special; special &= special - 1)
         {
@@ -247,7 +152,7 @@ step_bytes (struct scan_regs *r, struct char_rules const *rules,
   for (int i = 0; i < k; i++)
     {
       enum char_action act = rules->byte_action[p[i]];
-      step (r, act, act == ACT_WORD || act == ACT_SPACE, widths);
+      scan_step (r, act, act == ACT_WORD || act == ACT_SPACE, widths);
     }
 }
 
@@ -261,7 +166,7 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
   struct char_class k = utf8_char_class (rules, cp);
   if (ACT_SPACE < k.action)
     {
-      step (r, k.action, k.width, widths);
+      scan_step (r, k.action, k.width, widths);
       return;
     }
   bool word = k.action == ACT_WORD, space = k.action == ACT_SPACE;
@@ -302,19 +207,17 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
   bool plain = rules->ascii_plain;
   while (16 <= end - p)
     {
-      uint64_t x = load8 (p);
-      if (plain && !(x & HIGH))
+      uint64_t x = load_le64 (p);
+      if (plain && !(x & SWAR_HIGH))
         {
-          /* Eight ASCII bytes: a character boundary, nothing pending.
-             Here whole 64-byte ASCII blocks could go to a block kernel
-             (R stored before the call, loaded after).  */
+          /* Eight ASCII bytes: a character boundary, nothing pending.  */
           if (!ascii_chunk (&r, x, 8, widths))
             step_bytes (&r, rules, p, 8, widths);
           chars += 8;
           p += 8;
           continue;
         }
-      uint64_t starts = ~(x & ~(x << 1)) & HIGH;
+      uint64_t starts = ~(x & ~(x << 1)) & SWAR_HIGH;
       for (; starts; starts &= starts - 1)
         {
           unsigned char const *q = p + (__builtin_ctzll (starts) >> 3);
@@ -336,7 +239,7 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
         {
           int width;
           enum char_action act = char_action (rules, *p, &width);
-          step (&r, act, width, widths);
+          scan_step (&r, act, width, widths);
           p++;
           chars++;
           continue;
@@ -345,11 +248,8 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       int len = utf8_decode (&cp, p, end - p);
       if (len < 0)
         {
-          if (len == UTF8_INCOMPLETE)
-            {
-              keep_pending (s, p, end - p);
-              break;
-            }
+          if (len == UTF8_INCOMPLETE && pending_keep (s, p, end - p))
+            break;
           p++;
           continue;
         }
@@ -379,23 +279,12 @@ scan_utf8_words (utf8_scan_kernel bulk, struct char_rules const *rules,
 
 /* --- characters alone ----------------------------------------------------- */
 
-/* The high bit of each byte of X that equals C: a byte is zero exactly
-   where ~(((Y & 0x7f..) + 0x7f..) | Y | 0x7f..) has its high bit, with no
-   carry between bytes.  */
-static inline uint64_t
-bytes_equal (uint64_t x, unsigned char c)
-{
-  uint64_t const low7 = ~HIGH;
-  uint64_t y = x ^ (ONES * c);
-  return ~(((y & low7) + low7) | y | low7);
-}
-
 /* The high bit of each byte of X whose top bits are PREFIX, of LEN bits.  */
 static inline uint64_t
 bytes_starting (uint64_t x, unsigned prefix, int len)
 {
   unsigned char mask = 0xFF << (8 - len);
-  return bytes_equal (x & (ONES * mask), prefix << (8 - len));
+  return swar_equal (x & (SWAR_ONES * mask), prefix << (8 - len));
 }
 
 /* The high bit of each of the eight bytes at P that starts a character
@@ -404,23 +293,23 @@ bytes_starting (uint64_t x, unsigned prefix, int len)
 static inline uint64_t
 valid_starts8 (unsigned char const *p, bool *slow)
 {
-  uint64_t x = load8 (p), x1 = load8 (p + 1), x2 = load8 (p + 2),
-    x3 = load8 (p + 3);
+  uint64_t x = load_le64 (p), x1 = load_le64 (p + 1);
+  uint64_t x2 = load_le64 (p + 2), x3 = load_le64 (p + 3);
   uint64_t cont1 = bytes_starting (x1, 2, 2), cont2 = bytes_starting (x2, 2, 2),
     cont3 = bytes_starting (x3, 2, 2);
   *slow = bytes_starting (x, 0x1F, 5) != 0;
   /* Bits 5 and 4 of the byte after the lead, for the overlong forms and
      the surrogates: E0 needs A0.. (bit 5), ED ..9F (not bit 5), F0 90..
      (bit 5 or 4).  */
-  uint64_t bit5 = x1 << 2 & HIGH, bit4 = x1 << 3 & HIGH;
+  uint64_t bit5 = x1 << 2 & SWAR_HIGH, bit4 = x1 << 3 & SWAR_HIGH;
   uint64_t two = bytes_starting (x, 6, 3) & cont1
-                 & ~bytes_equal (x & ONES * 0xFE, 0xC0);
+                 & ~swar_equal (x & SWAR_ONES * 0xFE, 0xC0);
   uint64_t three = (bytes_starting (x, 0xE, 4) & cont1 & cont2
-                    & ~(bytes_equal (x, 0xE0) & ~bit5)
-                    & ~(bytes_equal (x, 0xED) & bit5));
+                    & ~(swar_equal (x, 0xE0) & ~bit5)
+                    & ~(swar_equal (x, 0xED) & bit5));
   uint64_t four = (bytes_starting (x, 0x1E, 5) & cont1 & cont2 & cont3
-                   & ~(bytes_equal (x, 0xF0) & ~(bit5 | bit4)));
-  return (~x & HIGH) | two | three | four;
+                   & ~(swar_equal (x, 0xF0) & ~(bit5 | bit4)));
+  return (~x & SWAR_HIGH) | two | three | four;
 }
 
 size_t
@@ -435,8 +324,9 @@ count_utf8_chars_portable (unsigned char const *p, size_t n,
     {
       /* Thirty-two ASCII bytes at a time while they last.  */
       while (48 <= n - i
-             && !((load8 (p + i) | load8 (p + i + 8) | load8 (p + i + 16)
-                   | load8 (p + i + 24)) & HIGH))
+             && !((load_le64 (p + i) | load_le64 (p + i + 8)
+                   | load_le64 (p + i + 16) | load_le64 (p + i + 24))
+                  & SWAR_HIGH))
         i += 32, k += 32;
       bool slow;
       uint64_t starts = valid_starts8 (p + i, &slow);
@@ -468,12 +358,9 @@ scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
     {
       uint32_t cp;
       int len = utf8_decode (&cp, p, end - p);
-      if (len == UTF8_INCOMPLETE)
-        {
-          keep_pending (s, p, end - p);
-          break;
-        }
-      if (len == UTF8_INVALID)
+      if (len == UTF8_INCOMPLETE && pending_keep (s, p, end - p))
+        break;
+      if (len < 0)
         p++;
       else
         {

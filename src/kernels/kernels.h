@@ -24,8 +24,10 @@ struct scan_state
   unsigned char pending[MB_LEN_MAX];      /* unfinished character */
 };
 
-/* The instruction sets a kernel may use, weakest first.  Each level has the
-   same kernels; the counter picks one level per process.  */
+/* The instruction sets a kernel may use, weakest first.  The counter picks
+   one level per process and, for each kind of kernel, the one of that
+   level, or of the best level below it that has one: the UTF-8 kernels,
+   for instance, exist only portable and with AVX2.  */
 enum simd_level
 {
   SIMD_PORTABLE,        /* plain C, 64-bit words */
@@ -79,13 +81,12 @@ struct block_kernel
   bool want_width;      /* also compute line widths (-L) */
 };
 
-/* Set K up for LEVEL, the byte classes ACTION (a char_rules' byte_action)
-   and whether widths are wanted.  Returns false, leaving K unusable, when
-   the locale gives some ASCII byte a class other than the standard one.
-   In UTF-8 locales ACTION marks every byte >= 0x80 ACT_DECODE, so blocks
-   that hold one are refused.  */
+/* Set K up for LEVEL, the byte classes of RULES and whether widths are
+   wanted.  Returns false, leaving K unusable, when the locale gives some
+   ASCII byte a class other than the standard one (!RULES->ascii_plain).
+   Single-byte locales only: multibyte ones decode, and never use these.  */
 bool block_kernel_init (struct block_kernel *k, enum simd_level level,
-                        unsigned char const action[256], bool want_width);
+                        struct char_rules const *rules, bool want_width);
 
 /* Scan whole 64-byte blocks from P while a block holds only bytes that K
    classifies, stopping before the first one that holds another, or when

@@ -1,5 +1,6 @@
-/* scan-step.h: the effect of one classified character on the counts, shared
-   by the single-byte and multibyte kernels so both follow one rule.  */
+/* scan-step.h: the effect of one classified character on the counts,
+   shared by the single-byte, multibyte and UTF-8 kernels so that all of
+   them follow one rule.  */
 #ifndef WC_SCAN_STEP_H
 #define WC_SCAN_STEP_H
 
@@ -34,8 +35,12 @@ scan_regs_store (struct scan_regs const *r, struct scan_state *s,
   s->in_word = r->in_word;
 }
 
+/* Apply to R one character of action ACT and display width WIDTH.
+   Without WIDTHS the column and max_width are left alone: for the passes
+   that do not print -L.  Every caller passes a constant, so that the
+   inlined copy keeps only the code its pass needs.  */
 static inline void
-scan_step (struct scan_regs *r, enum char_action act, int width)
+scan_step (struct scan_regs *r, enum char_action act, int width, bool widths)
 {
   switch (act)
     {
@@ -43,16 +48,21 @@ scan_step (struct scan_regs *r, enum char_action act, int width)
       r->lines++;
       _GL_ATTRIBUTE_FALLTHROUGH;
     case ACT_LINE_END:
-      if (r->max_width < r->column)
-        r->max_width = r->column;
-      r->column = 0;
+      if (widths)
+        {
+          if (r->max_width < r->column)
+            r->max_width = r->column;
+          r->column = 0;
+        }
       break;
     case ACT_TAB:
-      r->column += 8 - r->column % 8;
+      if (widths)
+        r->column += 8 - r->column % 8;
       break;
     case ACT_SPACE:
     case ACT_WORD:
-      r->column += width;
+      if (widths)
+        r->column += width;
       break;
     case ACT_VSPACE:
       break;

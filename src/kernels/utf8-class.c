@@ -48,42 +48,16 @@ libc_decodes_as_glibc (void)
   return true;
 }
 
-/* The action every UTF-8 locale normally gives an ASCII byte.  */
-static enum char_action
-plain_ascii_action (int b)
-{
-  switch (b)
-    {
-    case '\n': return ACT_NEWLINE;
-    case '\r': case '\f': return ACT_LINE_END;
-    case '\t': return ACT_TAB;
-    case '\v': return ACT_VSPACE;
-    case ' ': return ACT_SPACE;
-    default: return 0x21 <= b && b <= 0x7E ? ACT_WORD : ACT_NEUTRAL;
-    }
-}
-
-static bool
-ascii_is_plain (struct char_rules const *rules)
-{
-  for (int b = 0; b < 0x80; b++)
-    if (rules->byte_action[b] != plain_ascii_action (b))
-      return false;
-  return true;
-}
-
 void
 utf8_rules_init (struct char_rules *rules)
 {
   rules->utf8 = false;
-  rules->ascii_plain = false;
   rules->utf8_cache = NULL;
   rules->utf8_cached_below = 0;
   if (!rules->multibyte || strcmp (nl_langinfo (CODESET), "UTF-8") != 0
       || !libc_decodes_as_glibc ())
     return;
   rules->utf8 = true;
-  rules->ascii_plain = ascii_is_plain (rules);
   /* Untouched pages of an anonymous mapping cost nothing: only the pages
      of code points the input uses are ever materialised.  Without the
      mapping, every character is classified afresh: slower, as exact.  */
