@@ -320,11 +320,6 @@ make_small_files() {
 # ---------------------------------------------------------------------------
 # When threads run, and when they must not (the man page's rules)
 
-need_strace() {
-  command -v strace > /dev/null || skip "strace is missing"
-  strace -o /dev/null -e trace=none true 2> /dev/null || skip "strace cannot trace here"
-}
-
 # thread_starts ARGS...: how many threads our wc starts (clone calls), with
 # files cut into parts of 1000 bytes or more.
 thread_starts() {
