@@ -610,15 +610,6 @@ blocks (void)
 
 /* --- counter: every set of wanted counts -------------------------------- */
 
-static uintmax_t
-newlines_by_hand (unsigned char const *p, size_t n)
-{
-  uintmax_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    k += p[i] == '\n';
-  return k;
-}
-
 /* The counts WANTED of A and B are equal (the others are not printed,
    and the counter need not compute them).  */
 static bool

@@ -233,15 +233,6 @@ split_law (void)
 
 /* --- the newline kernels ------------------------------------------------ */
 
-static uintmax_t
-newlines_by_hand (unsigned char const *p, size_t n)
-{
-  uintmax_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    k += p[i] == '\n';
-  return k;
-}
-
 _Noreturn static void
 kernel_wrong (char const *kernel, char const *where, size_t align, size_t n,
               uintmax_t expected, uintmax_t got)
