@@ -30,6 +30,7 @@
 
 #include "counter.h"
 #include "kernel-blocks.h"
+#include "split-check.h"
 #include "test-support.h"
 
 /* A fixed seed: a failure is reproducible.  */
@@ -610,70 +611,33 @@ blocks (void)
 
 /* --- counter: every set of wanted counts -------------------------------- */
 
-/* The counts WANTED of A and B are equal (the others are not printed,
-   and the counter need not compute them).  */
-static bool
-wanted_equal (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && (!(wanted & WANT_BYTES) || a->bytes == b->bytes)
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
-
-/* Feed P[0..N) to C cut at the NCUTS sorted CUTS.  */
-static struct counts
-feed_cut (struct counter *c, unsigned char const *p, size_t n,
-          size_t const *cuts, size_t ncuts)
-{
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (c, p + at, n - at);
-  return counter_finish (c);
-}
-
+/* The counter at each level against one that uses neither block nor
+   newline kernels (the byte loop), cut at the NCUTS sorted CUTS.  */
 static void
 check_counter (struct char_rules const *rules, char const *table,
                unsigned wanted, unsigned char const *p, size_t n,
                size_t const *cuts, size_t ncuts)
 {
   struct counter ref;
-  counter_init (&ref, rules, wanted);
+  counter_init_at (&ref, rules, wanted, SIMD_PORTABLE);
   ref.blocks.scan = NULL;
   ref.count_newlines = newlines_by_hand;
-  struct counts want = feed_cut (&ref, p, n, cuts, ncuts);
+  struct counts want = feed_split (&ref, p, n, cuts, ncuts);
   for (size_t l = 0; l < nlevels; l++)
     {
       struct counter c;
-      counter_init (&c, rules, wanted);
-      if (c.blocks.scan)
-        block_kernel_init (&c.blocks, levels[l].id, rules->byte_action,
-                           wanted & WANT_MAX_WIDTH);
-      c.count_newlines = levels[l].newlines;
-      struct counts got = feed_cut (&c, p, n, cuts, ncuts);
+      counter_init_at (&c, rules, wanted, levels[l].id);
+      struct counts got = feed_split (&c, p, n, cuts, ncuts);
       comparisons++;
-      if (wanted_equal (wanted, &want, &got))
+      if (counts_equal (wanted, &want, &got))
         continue;
       fprintf (stderr, "kernels: FAIL: %s, counter with level %s, %s,"
-               " wanted counts %#x, cut at", cur_what, levels[l].name,
-               table, wanted);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
+               " wanted counts %#x\n", cur_what, levels[l].name, table,
+               wanted);
+      print_cuts (cuts, ncuts);
       print_span (p, n);
-      fprintf (stderr,
-               "  without blocks: lines=%ju words=%ju chars=%ju bytes=%ju"
-               " max_width=%ju\n"
-               "  with blocks:    lines=%ju words=%ju chars=%ju bytes=%ju"
-               " max_width=%ju\n",
-               want.lines, want.words, want.chars, want.bytes,
-               want.max_width, got.lines, got.words, got.chars, got.bytes,
-               got.max_width);
+      print_counts ("without blocks", &want);
+      print_counts ("with blocks", &got);
       exit (EXIT_FAILURE);
     }
 }
