@@ -30,6 +30,7 @@
 
 #include "counter.h"
 #include "kernel-blocks.h"
+#include "simd-levels.h"
 #include "split-check.h"
 #include "test-support.h"
 
@@ -69,37 +70,42 @@ static struct level levels[3];
 static size_t nlevels;
 static char missing[64];
 
+/* Each level's block kernels (the other kernels are in the shared table of
+   simd-levels.h).  */
+struct block_functions
+{
+  block_scanner scan;
+  void (*classify) (unsigned char const *p, struct block_masks *m);
+};
+
+static struct block_functions const block_functions[] = {
+  [SIMD_PORTABLE] = { scan_blocks_portable, classify_block_portable },
+#if HAVE_SSE2_KERNELS
+  [SIMD_SSE2] = { scan_blocks_sse2, classify_block_sse2 },
+#endif
+#if HAVE_AVX2_KERNELS
+  [SIMD_AVX2] = { scan_blocks_avx2, classify_block_avx2 },
+#endif
+};
+
+/* The levels this CPU runs, and what is missing, for the summary.  */
 static void
 find_levels (void)
 {
-  levels[nlevels++] = (struct level) {
-    "portable", SIMD_PORTABLE, scan_blocks_portable, classify_block_portable,
-    count_newlines_portable };
-#if HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS
-  __builtin_cpu_init ();
-#endif
-  char const *sse2 = " (sse2 not built)", *avx2 = " (avx2 not built)";
-#if HAVE_SSE2_KERNELS
-  sse2 = " (sse2 not on this CPU)";
-  if (__builtin_cpu_supports ("sse2"))
-    {
-      sse2 = "";
-      levels[nlevels++] = (struct level) {
-        "sse2", SIMD_SSE2, scan_blocks_sse2, classify_block_sse2,
-        count_newlines_sse2 };
-    }
-#endif
-#if HAVE_AVX2_KERNELS
-  avx2 = " (avx2 not on this CPU)";
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt"))
-    {
-      avx2 = "";
-      levels[nlevels++] = (struct level) {
-        "avx2", SIMD_AVX2, scan_blocks_avx2, classify_block_avx2,
-        count_newlines_avx2 };
-    }
-#endif
-  snprintf (missing, sizeof missing, "%s%s", sse2, avx2);
+  size_t nknown;
+  struct test_level const *known = simd_levels_known (&nknown);
+  size_t used = 0;
+  for (size_t i = 0; i < nknown; i++)
+    if (known[i].absent)
+      used += snprintf (missing + used, sizeof missing - used, " (%s %s)",
+                        known[i].name, known[i].absent);
+    else
+      {
+        struct block_functions const *f = &block_functions[known[i].level];
+        levels[nlevels++] = (struct level) {
+          known[i].name, known[i].level, f->scan, f->classify,
+          known[i].count_newlines };
+      }
 }
 
 static void
