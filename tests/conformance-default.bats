@@ -45,6 +45,23 @@ load conformance
   [ "$bytes" -lt $((25 * 1024 * 1024)) ]
 }
 
+# Each conformance suite repeats the group tests by hand (bats has no
+# public way to make tests in a loop): one missing or misspelt line would
+# leave a group unchecked in that dimension without any test failing.
+@test "default: every conformance suite checks every corpus group and is run by make check" {
+  local suite group missing=""
+  for suite in "$BATS_TEST_DIRNAME"/conformance-*.bats; do
+    for group in $CORPUS_GROUPS; do
+      grep -Eq "\{ check_group $group; \}\$" "$suite" ||
+        missing+=" ${suite##*/}:$group"
+    done
+    grep -q "tests/${suite##*/}" "$BATS_TEST_DIRNAME/local.mk" ||
+      missing+=" ${suite##*/}:(not in CONFORMANCE_TESTS)"
+  done
+  echo "unchecked:${missing:- none}"
+  [ -z "$missing" ]
+}
+
 @test "default: the driver runs every case, and reports a wrong wc with commands that repeat it" {
   local -a files=("$CORPUS"/tiny-*)
   local n=${#files[@]} cmd want got

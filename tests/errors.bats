@@ -113,12 +113,6 @@ enter_public_dir() {
   return "$bad"
 }
 
-# strace can inject read errors only where it may trace.
-need_strace() {
-  command -v strace > /dev/null || skip "strace is missing"
-  strace -o /dev/null -e trace=none true 2> /dev/null || skip "strace cannot trace here"
-}
-
 @test "an injected read error (EIO) is reported before the partial count line" {
   need_strace
   # The mmap strategies do not read(2) a regular file, so these cases do not reach them.

@@ -441,8 +441,7 @@ truncated_when_mapped() {
 # the shim's reach)
 
 @test "EIO reading the --files0-from list: regular list and FIFO list, like the system wc" {
-  command -v strace > /dev/null || skip "strace is missing"
-  strace -o /dev/null -e trace=none true 2> /dev/null || skip "strace cannot trace here"
+  need_strace
   printf 'f1\0k1\0' > list
   same_as_sys 'PATH="$(wc_dir):$PATH" strace -o /dev/null -P list -e trace=read -e inject=read:error=EIO wc $(wc_opts) --files0-from=list
     echo "rc=$?"'

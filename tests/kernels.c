@@ -30,6 +30,8 @@
 
 #include "counter.h"
 #include "kernel-blocks.h"
+#include "simd-levels.h"
+#include "split-check.h"
 #include "test-support.h"
 
 /* A fixed seed: a failure is reproducible.  */
@@ -68,37 +70,42 @@ static struct level levels[3];
 static size_t nlevels;
 static char missing[64];
 
+/* Each level's block kernels (the other kernels are in the shared table of
+   simd-levels.h).  */
+struct block_functions
+{
+  block_scanner scan;
+  void (*classify) (unsigned char const *p, struct block_masks *m);
+};
+
+static struct block_functions const block_functions[] = {
+  [SIMD_PORTABLE] = { scan_blocks_portable, classify_block_portable },
+#if HAVE_SSE2_KERNELS
+  [SIMD_SSE2] = { scan_blocks_sse2, classify_block_sse2 },
+#endif
+#if HAVE_AVX2_KERNELS
+  [SIMD_AVX2] = { scan_blocks_avx2, classify_block_avx2 },
+#endif
+};
+
+/* The levels this CPU runs, and what is missing, for the summary.  */
 static void
 find_levels (void)
 {
-  levels[nlevels++] = (struct level) {
-    "portable", SIMD_PORTABLE, scan_blocks_portable, classify_block_portable,
-    count_newlines_portable };
-#if HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS
-  __builtin_cpu_init ();
-#endif
-  char const *sse2 = " (sse2 not built)", *avx2 = " (avx2 not built)";
-#if HAVE_SSE2_KERNELS
-  sse2 = " (sse2 not on this CPU)";
-  if (__builtin_cpu_supports ("sse2"))
-    {
-      sse2 = "";
-      levels[nlevels++] = (struct level) {
-        "sse2", SIMD_SSE2, scan_blocks_sse2, classify_block_sse2,
-        count_newlines_sse2 };
-    }
-#endif
-#if HAVE_AVX2_KERNELS
-  avx2 = " (avx2 not on this CPU)";
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt"))
-    {
-      avx2 = "";
-      levels[nlevels++] = (struct level) {
-        "avx2", SIMD_AVX2, scan_blocks_avx2, classify_block_avx2,
-        count_newlines_avx2 };
-    }
-#endif
-  snprintf (missing, sizeof missing, "%s%s", sse2, avx2);
+  size_t nknown;
+  struct test_level const *known = simd_levels_known (&nknown);
+  size_t used = 0;
+  for (size_t i = 0; i < nknown; i++)
+    if (known[i].absent)
+      used += snprintf (missing + used, sizeof missing - used, " (%s %s)",
+                        known[i].name, known[i].absent);
+    else
+      {
+        struct block_functions const *f = &block_functions[known[i].level];
+        levels[nlevels++] = (struct level) {
+          known[i].name, known[i].level, f->scan, f->classify,
+          known[i].count_newlines };
+      }
 }
 
 static void
@@ -623,79 +630,33 @@ blocks (void)
 
 /* --- counter: every set of wanted counts -------------------------------- */
 
-static uintmax_t
-newlines_by_hand (unsigned char const *p, size_t n)
-{
-  uintmax_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    k += p[i] == '\n';
-  return k;
-}
-
-/* The counts WANTED of A and B are equal (the others are not printed,
-   and the counter need not compute them).  */
-static bool
-wanted_equal (unsigned wanted, struct counts const *a, struct counts const *b)
-{
-  return ((!(wanted & WANT_LINES) || a->lines == b->lines)
-          && (!(wanted & WANT_WORDS) || a->words == b->words)
-          && (!(wanted & WANT_CHARS) || a->chars == b->chars)
-          && (!(wanted & WANT_BYTES) || a->bytes == b->bytes)
-          && (!(wanted & WANT_MAX_WIDTH) || a->max_width == b->max_width));
-}
-
-/* Feed P[0..N) to C cut at the NCUTS sorted CUTS.  */
-static struct counts
-feed_cut (struct counter *c, unsigned char const *p, size_t n,
-          size_t const *cuts, size_t ncuts)
-{
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (c, p + at, n - at);
-  return counter_finish (c);
-}
-
+/* The counter at each level against one that uses neither block nor
+   newline kernels (the byte loop), cut at the NCUTS sorted CUTS.  */
 static void
 check_counter (struct char_rules const *rules, char const *table,
                unsigned wanted, unsigned char const *p, size_t n,
                size_t const *cuts, size_t ncuts)
 {
   struct counter ref;
-  counter_init (&ref, rules, wanted);
+  counter_init_at (&ref, rules, wanted, SIMD_PORTABLE);
   ref.blocks.scan = NULL;
   ref.count_newlines = newlines_by_hand;
-  struct counts want = feed_cut (&ref, p, n, cuts, ncuts);
+  struct counts want = feed_split (&ref, p, n, cuts, ncuts);
   for (size_t l = 0; l < nlevels; l++)
     {
       struct counter c;
-      counter_init (&c, rules, wanted);
-      if (c.blocks.scan)
-        block_kernel_init (&c.blocks, levels[l].id, rules,
-                           wanted & WANT_MAX_WIDTH);
-      c.count_newlines = levels[l].newlines;
-      struct counts got = feed_cut (&c, p, n, cuts, ncuts);
+      counter_init_at (&c, rules, wanted, levels[l].id);
+      struct counts got = feed_split (&c, p, n, cuts, ncuts);
       comparisons++;
-      if (wanted_equal (wanted, &want, &got))
+      if (counts_equal (wanted, &want, &got))
         continue;
       fprintf (stderr, "kernels: FAIL: %s, counter with level %s, %s,"
-               " wanted counts %#x, cut at", cur_what, levels[l].name,
-               table, wanted);
-      for (size_t i = 0; i < ncuts; i++)
-        fprintf (stderr, " %zu", cuts[i]);
-      fputs ("\n", stderr);
+               " wanted counts %#x\n", cur_what, levels[l].name, table,
+               wanted);
+      print_cuts (cuts, ncuts);
       print_span (p, n);
-      fprintf (stderr,
-               "  without blocks: lines=%ju words=%ju chars=%ju bytes=%ju"
-               " max_width=%ju\n"
-               "  with blocks:    lines=%ju words=%ju chars=%ju bytes=%ju"
-               " max_width=%ju\n",
-               want.lines, want.words, want.chars, want.bytes,
-               want.max_width, got.lines, got.words, got.chars, got.bytes,
-               got.max_width);
+      print_counts ("without blocks", &want);
+      print_counts ("with blocks", &got);
       exit (EXIT_FAILURE);
     }
 }

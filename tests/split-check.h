@@ -1,6 +1,6 @@
 /* split-check.h: feeding the counter a split of the same bytes, and
    comparing and reporting the counts, for the test programs that check
-   the split law (split-law, utf8-check).  */
+   the split law or compare counters (split-law, utf8-check, kernels).  */
 #ifndef SPLIT_CHECK_H
 #define SPLIT_CHECK_H
 
@@ -9,8 +9,24 @@
 
 #include "counter.h"
 
-/* Feed P[0..N) cut at the CUTS (NCUTS sorted positions, repeats allowed:
-   a repeat is an empty span).  */
+/* Feed P[0..N) to the set-up counter C cut at the CUTS (NCUTS sorted
+   positions, repeats allowed: a repeat is an empty span), and finish it.
+   The caller chooses how C is set up (its level, its kernels).  */
+_GL_UNUSED static struct counts
+feed_split (struct counter *c, unsigned char const *p, size_t n,
+            size_t const *cuts, size_t ncuts)
+{
+  size_t at = 0;
+  for (size_t i = 0; i < ncuts; i++)
+    {
+      counter_feed (c, p + at, cuts[i] - at);
+      at = cuts[i];
+    }
+  counter_feed (c, p + at, n - at);
+  return counter_finish (c);
+}
+
+/* The same with a counter as wc sets it up.  */
 _GL_UNUSED static struct counts
 count_split (struct char_rules const *rules, unsigned wanted,
              unsigned char const *p, size_t n, size_t const *cuts,
@@ -18,14 +34,7 @@ count_split (struct char_rules const *rules, unsigned wanted,
 {
   struct counter c;
   counter_init (&c, rules, wanted);
-  size_t at = 0;
-  for (size_t i = 0; i < ncuts; i++)
-    {
-      counter_feed (&c, p + at, cuts[i] - at);
-      at = cuts[i];
-    }
-  counter_feed (&c, p + at, n - at);
-  return counter_finish (&c);
+  return feed_split (&c, p, n, cuts, ncuts);
 }
 
 /* The counts of A and B that WANTED asks for, and the bytes (which --stats

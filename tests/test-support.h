@@ -1,10 +1,10 @@
 /* test-support.h: the scaffolding the C test programs share: a reproducible
    random stream, a span that ends right before an unreadable page, cut
-   positions, and a readable dump of the bytes behind a failure.  Each program is a single
-   source file that includes this once, so the state here is its own.
-   The helpers that run only once or on a failure are plain static
-   functions, marked as possibly unused: the compiler need not inline
-   them.  */
+   positions, newlines counted by hand, and a readable dump of the bytes
+   behind a failure.  Each program is a single source file that includes
+   this once, so the state here is its own.  The helpers that run only once
+   or on a failure are plain static functions, marked as possibly unused:
+   the compiler need not inline them.  */
 #ifndef TEST_SUPPORT_H
 #define TEST_SUPPORT_H
 
@@ -74,6 +74,17 @@ static inline void
 guard_release (unsigned char *map, size_t page)
 {
   munmap (map, 2 * page);
+}
+
+/* The '\n' bytes of P[0..N), one at a time: what every newline kernel is
+   held to.  */
+_GL_UNUSED static uintmax_t
+newlines_by_hand (unsigned char const *p, size_t n)
+{
+  uintmax_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += p[i] == '\n';
+  return k;
 }
 
 /* Sort the N cut positions CUTS in place, ascending (insertion sort: there

@@ -17,6 +17,13 @@ strace() {
   ASAN_OPTIONS="detect_leaks=0:$ASAN_OPTIONS" command strace "$@"
 }
 
+# Skip the test unless strace is installed and may trace here (ptrace is
+# often refused in containers).
+need_strace() {
+  command -v strace > /dev/null || skip "strace is missing"
+  strace -o /dev/null -e trace=none true 2> /dev/null || skip "strace cannot trace here"
+}
+
 # Every way of reading that must give the system wc's output.
 STRATEGIES="default scanner upfront buffering mmap mmap2"
 

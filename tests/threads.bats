@@ -320,40 +320,53 @@ make_small_files() {
 # ---------------------------------------------------------------------------
 # When threads run, and when they must not (the man page's rules)
 
-need_strace() {
-  command -v strace > /dev/null || skip "strace is missing"
-  strace -o /dev/null -e trace=none true 2> /dev/null || skip "strace cannot trace here"
-}
-
-# thread_starts ARGS...: how many threads our wc starts (clone calls), with
-# files cut into parts of 1000 bytes or more.
+# thread_starts ARGS...: set STARTS to how many threads our wc starts (clone
+# calls), with files cut into parts of 1000 bytes or more.  Fails, showing
+# wc's messages, unless wc succeeds (strace exits with wc's status): a wc
+# that refused the options would start no thread either.
 thread_starts() {
+  local status=0
   (cd "$D" && WC_THREADS_MIN_PART=1000 strace -f -qq -o "$CAP/trace" \
-     -e trace=clone,clone3 "$WC_BUILT" "$@" > /dev/null 2>&1) || true
-  grep -c 'clone' "$CAP/trace" || true
+     -e trace=clone,clone3 "$WC_BUILT" "$@" > /dev/null 2> "$CAP/starts.err") \
+    || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "wc $* exited with status $status:"
+    cat "$CAP/starts.err"
+    return 1
+  fi
+  STARTS=$(grep -c 'clone' "$CAP/trace") || true
 }
 
 @test "threads are started when a file is cut, and never with --threads=1" {
   need_strace
   make_small_files
-  [ "$(thread_starts --threads=2 -w text)" -ge 1 ]
-  [ "$(thread_starts --threads=2 -p mmap -l text)" -ge 1 ]
-  [ "$(thread_starts --threads=3 -l many/f1 many/f2)" -ge 1 ]
-  [ "$(thread_starts --threads=1 -w text)" = 0 ]
-  [ "$(thread_starts --threads=1 -w many/f1 many/f2)" = 0 ]
+  thread_starts --threads=2 -w text
+  [ "$STARTS" -ge 1 ]
+  thread_starts --threads=2 -p mmap -l text
+  [ "$STARTS" -ge 1 ]
+  thread_starts --threads=3 -l many/f1 many/f2
+  [ "$STARTS" -ge 1 ]
+  thread_starts --threads=1 -w text
+  [ "$STARTS" = 0 ]
+  thread_starts --threads=1 -w many/f1 many/f2
+  [ "$STARTS" = 0 ]
 }
 
 @test "no thread for -c alone, other strategies, --stats, or a small file" {
   need_strace
   make_small_files
   local s
-  [ "$(thread_starts --threads=4 -c text)" = 0 ]
+  thread_starts --threads=4 -c text
+  [ "$STARTS" = 0 ]
   for s in scanner upfront buffering mmap2; do
-    [ "$(thread_starts --threads=4 -p "$s" -w text many/f1)" = 0 ]
+    thread_starts --threads=4 -p "$s" -w text many/f1
+    [ "$STARTS" = 0 ]
   done
-  [ "$(thread_starts --threads=4 --stats -w text many/f1)" = 0 ]
+  thread_starts --threads=4 --stats -w text many/f1
+  [ "$STARTS" = 0 ]
   # Below two parts of 1000 bytes, nothing is cut.
-  [ "$(thread_starts --threads=4 -w many/f1)" = 0 ]
+  thread_starts --threads=4 -w many/f1
+  [ "$STARTS" = 0 ]
 }
 
 @test "--stats counts on one thread: used=stream, one reader's reads" {

@@ -10,7 +10,8 @@
                   byte with chosen later bytes, random longer sequences
      decoder-all  every 4-byte sequence (2^32 mbrtowc calls: minutes)
      classes      every code point through the cache, from several threads
-     passes       the UTF-8 passes against the mbrtowc pass, whole and split
+     passes       the UTF-8 passes against the mbrtowc pass, whole and split,
+                  with the kernels of every level the CPU runs
      chars        the character kernels at every alignment and length
      pass         print which pass -w and -m get in this locale
      gen SIZE     write SIZE bytes of text that is mostly not ASCII
@@ -29,6 +30,7 @@
 #include <wchar.h>
 
 #include "counter.h"
+#include "simd-levels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
 #include "split-check.h"
@@ -393,6 +395,20 @@ static struct want const wants[] = {
            | WANT_MAX_WIDTH },
 };
 
+/* The level whose kernels the UTF-8 passes are checked with.  */
+static struct test_level const *pass_level;
+
+/* count_split with the counter at that level.  */
+static struct counts
+count_split_at_level (struct char_rules const *rules, unsigned wanted,
+                      unsigned char const *p, size_t n, size_t const *cuts,
+                      size_t ncuts)
+{
+  struct counter c;
+  counter_init_at (&c, rules, wanted, pass_level->level);
+  return feed_split (&c, p, n, cuts, ncuts);
+}
+
 static bool
 same_all (struct counts const *a, struct counts const *b)
 {
@@ -405,8 +421,9 @@ passes_differ (char const *how, bool posixly, struct want const *w,
                size_t ncuts, struct counts const *ref,
                struct counts const *got)
 {
-  fprintf (stderr, "utf8-check: FAIL: %s, locale %s%s, counts %s, input ",
-           how, locale_name, posixly ? " (POSIXLY_CORRECT)" : "", w->name);
+  fprintf (stderr, "utf8-check: FAIL: %s, level %s, locale %s%s, counts %s,"
+           " input ", how, pass_level->name, locale_name,
+           posixly ? " (POSIXLY_CORRECT)" : "", w->name);
   print_bytes (p, n);
   print_cuts (cuts, ncuts);
   print_counts ("expected", ref);
@@ -422,7 +439,8 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
               size_t n)
 {
   struct counts ref = count_split (mb, w->wanted, p, n, NULL, 0);
-  struct counts whole = count_split (utf8, w->wanted, p, n, NULL, 0);
+  struct counts whole = count_split_at_level (utf8, w->wanted, p, n, NULL,
+                                              0);
   comparisons++;
   if (!counts_equal (w->wanted, &ref, &whole))
     passes_differ ("UTF-8 pass differs from the mbrtowc pass", posixly, w,
@@ -434,7 +452,8 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
       /* One byte at a time, and every single cut.  */
       for (size_t i = 0; i < n; i++)
         cuts[i] = i + 1;
-      struct counts k = count_split (utf8, w->wanted, p, n, cuts, n);
+      struct counts k = count_split_at_level (utf8, w->wanted, p, n, cuts,
+                                              n);
       comparisons++;
       if (!same_all (&whole, &k))
         passes_differ ("one byte at a time differs from one feed", posixly,
@@ -442,7 +461,7 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
       for (size_t i = 0; i <= n; i++)
         {
           cuts[0] = i;
-          k = count_split (utf8, w->wanted, p, n, cuts, 1);
+          k = count_split_at_level (utf8, w->wanted, p, n, cuts, 1);
           comparisons++;
           if (!same_all (&whole, &k))
             passes_differ ("one cut differs from one feed", posixly, w, p,
@@ -455,7 +474,8 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
       for (size_t i = 0; i < ncuts; i++)
         cuts[i] = below (n + 1);
       sort_cuts (cuts, ncuts);
-      struct counts k = count_split (utf8, w->wanted, p, n, cuts, ncuts);
+      struct counts k = count_split_at_level (utf8, w->wanted, p, n, cuts,
+                                              ncuts);
       comparisons++;
       if (!same_all (&whole, &k))
         passes_differ ("random split differs from one feed", posixly, w, p,
@@ -468,15 +488,13 @@ passes (void)
 {
   enum { BIG = 100000 };
   unsigned char *buf = xmalloc (BIG);
-  /* With the AVX2 kernels when the CPU has them, then the portable ones.  */
-  for (int round = 0; round < 4; round++)
+  /* With the kernels of every level the CPU runs.  */
+  size_t nlevels;
+  struct test_level const *levels = simd_levels (&nlevels);
+  for (size_t round = 0; round < 2 * nlevels; round++)
     {
       int posixly = round & 1;
-      if (round == 2 && setenv ("WC_SIMD", "off", 1) != 0)
-        {
-          perror ("utf8-check: setenv");
-          exit (EXIT_FAILURE);
-        }
+      pass_level = &levels[round / 2];
       struct char_rules utf8, mb;
       char_rules_init (&utf8, posixly);
       char_rules_init (&mb, posixly);
@@ -498,9 +516,12 @@ passes (void)
           }
       char_rules_release (&utf8);
     }
-  unsetenv ("WC_SIMD");
   free (buf);
-  printf ("utf8-check: passes: %llu comparisons, all equal\n", comparisons);
+  printf ("utf8-check: passes: %llu comparisons, all equal, levels:",
+          comparisons);
+  for (size_t l = 0; l < nlevels; l++)
+    printf (" %s", levels[l].name);
+  printf ("\n");
 }
 
 /* --- the character kernels ----------------------------------------------- */
@@ -571,13 +592,20 @@ check_bulk (struct bulk const *b, unsigned char const *p, size_t n,
 static void
 chars (void)
 {
-  struct bulk bulks[2] = { { "portable", count_utf8_chars_portable } };
-  size_t nbulks = 1;
-#if HAVE_AVX2_KERNELS
-  __builtin_cpu_init ();
-  if (__builtin_cpu_supports ("avx2"))
-    bulks[nbulks++] = (struct bulk) { "AVX2", count_utf8_chars_avx2 };
-#endif
+  /* Each character kernel once, under the first level that uses it.  */
+  size_t nlevels;
+  struct test_level const *levels = simd_levels (&nlevels);
+  struct bulk bulks[3];
+  size_t nbulks = 0;
+  for (size_t l = 0; l < nlevels && nbulks < COUNTOF (bulks); l++)
+    {
+      size_t b = 0;
+      while (b < nbulks && bulks[b].kernel != levels[l].count_utf8_chars)
+        b++;
+      if (b == nbulks)
+        bulks[nbulks++] = (struct bulk) { levels[l].name,
+                                          levels[l].count_utf8_chars };
+    }
 
   /* Every length up to 300 at every alignment 0..63: mostly valid text
      with some of every error, so that blocks pass and fail.  */

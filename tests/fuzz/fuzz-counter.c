@@ -102,7 +102,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
     }
   /* Say what is compared, since a missing locale or level is not an error.  */
   size_t nlevels;
-  struct fuzz_level const *levels = simd_levels (&nlevels);
+  struct test_level const *levels = simd_levels (&nlevels);
   fputs ("fuzz-counter: kernel levels:", stderr);
   for (size_t i = 0; i < nlevels; i++)
     fprintf (stderr, " %s", levels[i].name);
@@ -166,12 +166,12 @@ report (struct trial const *t, char const *what, char const *how,
 /* Feed T's text cut at CUTS (NCUTS sorted positions; a repeat is an empty
    span), each span in its own exactly sized copy.  */
 static struct counts
-count_cut (struct fuzz_level const *level, struct trial const *t,
+count_cut (struct test_level const *level, struct trial const *t,
            size_t const *cuts, size_t ncuts)
 {
   struct counter c;
-  simd_level_init (level, &c, &t->locale->rules[t->posixly_correct],
-                   t->wanted);
+  counter_init_at (&c, &t->locale->rules[t->posixly_correct], t->wanted,
+                   level->level);
   size_t at = 0;
   for (size_t i = 0; i <= ncuts; i++)
     {
@@ -189,11 +189,11 @@ count_cut (struct fuzz_level const *level, struct trial const *t,
 }
 
 static struct counts
-count_whole (struct fuzz_level const *level, struct trial const *t)
+count_whole (struct test_level const *level, struct trial const *t)
 {
   struct counter c;
-  simd_level_init (level, &c, &t->locale->rules[t->posixly_correct],
-                   t->wanted);
+  counter_init_at (&c, &t->locale->rules[t->posixly_correct], t->wanted,
+                   level->level);
   counter_feed (&c, t->text, t->n);
   return counter_finish (&c);
 }
@@ -306,11 +306,11 @@ LLVMFuzzerTestOneInput (uint8_t const *data, size_t size)
   size_t cuts[MAX_CUTS > BYTEWISE_MAX ? MAX_CUTS : BYTEWISE_MAX];
   size_t ncuts = random_cuts (seed, t.n, cuts);
   size_t nlevels;
-  struct fuzz_level const *levels = simd_levels (&nlevels);
+  struct test_level const *levels = simd_levels (&nlevels);
   struct counts first = { 0 };
   for (size_t i = 0; i < nlevels; i++)
     {
-      struct fuzz_level const *level = &levels[i];
+      struct test_level const *level = &levels[i];
       struct counts whole = count_whole (level, &t);
       if (!agrees_with_reference (&t, &whole, &ref))
         report (&t, "one span differs from the reference", level->name,
