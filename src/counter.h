@@ -39,8 +39,9 @@ struct counter
   struct scan_state scan;
   enum counter_pass pass;
   newline_kernel count_newlines;
-  /* PASS_SINGLE_BYTE only; blocks.scan is NULL in the other passes, or
-     when the locale's ASCII classes are not the standard ones.  */
+  /* PASS_SINGLE_BYTE, and PASS_UTF8 and PASS_UTF8_WORDS for blocks of
+     ASCII; blocks.scan is NULL in the other passes, or when the locale's
+     ASCII classes are not the standard ones.  */
   struct block_kernel blocks;
   utf8_chars_kernel count_utf8_chars;
   utf8_scan_kernel scan_utf8_bulk;

@@ -84,7 +84,9 @@ struct block_kernel
 /* Set K up for LEVEL, the byte classes of RULES and whether widths are
    wanted.  Returns false, leaving K unusable, when the locale gives some
    ASCII byte a class other than the standard one (!RULES->ascii_plain).
-   Single-byte locales only: multibyte ones decode, and never use these.  */
+   Single-byte locales, and UTF-8 locales for whole blocks of ASCII (their
+   bytes >= 0x80 are refused): other multibyte locales decode, and never
+   use these.  */
 bool block_kernel_init (struct block_kernel *k, enum simd_level level,
                         struct char_rules const *rules, bool want_width);
 
