@@ -680,6 +680,22 @@ enter_table_locale (struct table const *t)
   return setlocale (LC_ALL, locale) != NULL;
 }
 
+/* The rules wc builds in T's locale, entered, when they decode UTF-8
+   without mbrtowc: their UTF-8 passes run the block kernel over blocks of
+   ASCII and decode the rest, and the reference counter decodes it all.
+   False, with nothing to release, for the other tables.  */
+static bool
+utf8_rules_of_table (struct table const *t, struct char_rules *rules)
+{
+  if (strncmp (t->name, "locale ", 7) != 0)
+    return false;
+  char_rules_init (rules, false);
+  if (rules->utf8)
+    return true;
+  char_rules_release (rules);
+  return false;
+}
+
 static void
 counter (void)
 {
@@ -691,8 +707,9 @@ counter (void)
     {
       if (!enter_table_locale (&tables[t]))
         die ("cannot enter a table's locale");
-      struct char_rules rules;
+      struct char_rules rules, utf8;
       rules_of_table (&tables[t], &rules);
+      bool has_utf8 = utf8_rules_of_table (&tables[t], &utf8);
       for (size_t n = 0; n <= MAXLEN; n++)
         {
           fill (buf, sizeof buf, (n + t) % NPROFILES);
@@ -706,8 +723,13 @@ counter (void)
               sort_cuts (cuts, ncuts);
               check_counter (&rules, tables[t].name, wanted, p, n, cuts,
                              ncuts);
+              if (has_utf8)
+                check_counter (&utf8, tables[t].name, wanted, p, n, cuts,
+                               ncuts);
             }
         }
+      if (has_utf8)
+        char_rules_release (&utf8);
     }
   setlocale (LC_ALL, "C");
   printf ("kernels: counter: %llu comparisons, every set of wanted counts,"
@@ -728,8 +750,9 @@ guard (void)
     {
       if (!enter_table_locale (&tables[t]))
         die ("cannot enter a table's locale");
-      struct char_rules rules;
+      struct char_rules rules, utf8;
       rules_of_table (&tables[t], &rules);
+      bool has_utf8 = utf8_rules_of_table (&tables[t], &utf8);
       for (size_t n = 0; n <= maxn; n++)
         {
           unsigned char *p = map + page - n;
@@ -740,6 +763,10 @@ guard (void)
                          WANT_LINES | WANT_WORDS | WANT_MAX_WIDTH, p, n,
                          &cut, 1);
           check_counter (&rules, tables[t].name, WANT_LINES, p, n, &cut, 1);
+          if (has_utf8)
+            check_counter (&utf8, tables[t].name,
+                           WANT_LINES | WANT_WORDS | WANT_MAX_WIDTH, p, n,
+                           &cut, 1);
           for (size_t l = 0; l < nlevels; l++)
             {
               comparisons++;
@@ -752,6 +779,8 @@ guard (void)
                 }
             }
         }
+      if (has_utf8)
+        char_rules_release (&utf8);
     }
   setlocale (LC_ALL, "C");
   guard_release (map, page);

@@ -156,16 +156,31 @@ static char const *const pieces[] = {
   "\xf0\x9f\x98", "\xc3", "\xee\x80\x80", "\xcd\xb8", "\xa0",
 };
 
-/* Fill P with N bytes: random bytes, or random pieces.  */
+/* What random_input fills with.  */
+enum input_kind
+{
+  RANDOM_PIECES,
+  RANDOM_BYTES,
+  /* Printable ASCII and white space with a piece now and then: whole blocks
+     of ASCII between characters to decode.  */
+  MOSTLY_ASCII
+};
+
+/* Fill P with N bytes of KIND.  */
 static void
-random_input (unsigned char *p, size_t n, bool bytes)
+random_input (unsigned char *p, size_t n, enum input_kind kind)
 {
   size_t i = 0;
   while (i < n)
     {
-      if (bytes)
+      if (kind == RANDOM_BYTES)
         {
           p[i++] = next64 () & 0xff;
+          continue;
+        }
+      if (kind == MOSTLY_ASCII && below (100))
+        {
+          p[i++] = below (6) ? 0x21 + below (0x5e) : " \n\t\r\v\f"[below (6)];
           continue;
         }
       char const *s;
@@ -219,7 +234,9 @@ split_law (void)
                 {
                   size_t n = (i < 100 ? below (17) : i < 300 ? below (41)
                               : i < 396 ? below (600) : BIG_INPUT - below (99));
-                  random_input (buf, n, i % 4 == 0);
+                  random_input (buf, n, (i % 4 == 0 ? RANDOM_BYTES
+                                         : i % 4 == 1 ? MOSTLY_ASCII
+                                         : RANDOM_PIECES));
                   check_input (&rules, passes[ps].wanted, buf, n);
                 }
             }
@@ -329,7 +346,7 @@ kernels (void)
       for (size_t t = 0; t < COUNTOF (tails); t++)
         {
           size_t tl = strlen (tails[t]);
-          random_input (map, page - tl, false);
+          random_input (map, page - tl, RANDOM_PIECES);
           memcpy (map + page - tl, tails[t], tl);
           for (size_t ps = 0; ps < COUNTOF (passes); ps++)
             for (size_t n = 0; n <= 80 && n <= page; n++)

@@ -332,19 +332,38 @@ put_code_point (unsigned char *out, uint32_t cp)
   return len;
 }
 
+/* One ASCII byte of any class, weighted to text: letters, spaces, the
+   characters that move the column or end a line, controls and DEL.  */
+static unsigned char
+ascii_text_byte (void)
+{
+  switch (below (16))
+    {
+    case 0: case 1: return ' ';
+    case 2: return "\n\t\r\f\v"[below (5)];
+    case 3: return below (3) ? '\n' : below (2) ? 0x7F : below (0x20);
+    default: return 0x21 + below (0x5E);
+    }
+}
+
 /* Fill P with N bytes weighted to the edges of UTF-8: pieces, random code
-   points, random bytes and runs of ASCII text.  */
+   points, random bytes and runs of ASCII text; or mostly ASCII text with
+   now and then a piece, so that whole blocks of ASCII meet characters
+   that start, end or are cut next to them.  */
 static void
 random_input (unsigned char *p, size_t n)
 {
   size_t i = 0;
-  int flavour = below (4);
+  int flavour = below (5);
+  /* How rare the pieces are in the mostly ASCII flavour.  */
+  unsigned rarity = below (2) ? 30 : 300;
   while (i < n)
     {
       unsigned char tmp[8];
       size_t len;
       char const *s;
-      switch (flavour == 0 ? below (8) : flavour == 1 ? 0 : 1 + below (3))
+      switch (flavour == 0 ? below (8) : flavour == 1 ? 0
+              : flavour == 4 ? (below (rarity) ? 8 : 0) : 1 + below (3))
         {
         case 0:
           s = pieces[below (COUNTOF (pieces))];
@@ -365,6 +384,10 @@ random_input (unsigned char *p, size_t n)
         case 3:
           len = 1;
           tmp[0] = next64 () & 0xFF;
+          break;
+        case 8:
+          len = 1;
+          tmp[0] = ascii_text_byte ();
           break;
         default:
           len = 1;
@@ -483,6 +506,67 @@ check_passes (struct char_rules const *utf8, struct char_rules const *mb,
     }
 }
 
+/* Every piece at every place near the ends of whole 64-byte blocks of
+   ASCII text, often with another piece a block later, fed whole and cut at
+   each byte in and next to the first: the block kernel, the decoder and
+   the state that passes between them must give the mbrtowc pass's counts.
+   The text ends in ASCII, or in a piece.  */
+static void
+pieces_between_blocks (struct char_rules const *utf8,
+                       struct char_rules const *mb, bool posixly)
+{
+  enum { SPAN = 4 * 64 };
+  static size_t const places[] = {
+    0, 1, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 127, 128, 129,
+    SPAN - 7, SPAN - 6, SPAN - 5, SPAN - 4, SPAN - 3, SPAN - 2, SPAN - 1,
+  };
+  unsigned char buf[SPAN];
+  for (size_t k = 0; k < COUNTOF (pieces); k++)
+    for (size_t pl = 0; pl < COUNTOF (places); pl++)
+      {
+        size_t at = places[pl];
+        for (size_t i = 0; i < SPAN; i++)
+          buf[i] = ascii_text_byte ();
+        size_t len = strlen (pieces[k]);
+        if (SPAN - at < len)
+          len = SPAN - at;
+        memcpy (buf + at, pieces[k], len);
+        /* Often a second piece one block or so later: a character cut
+           before a block of ASCII must not join bytes after it.  */
+        size_t at2 = at + len + 64 + below (8);
+        if (below (2) && at2 < SPAN)
+          {
+            char const *second = pieces[below (COUNTOF (pieces))];
+            size_t len2 = strlen (second);
+            memcpy (buf + at2, second, len2 < SPAN - at2 ? len2 : SPAN - at2);
+          }
+        for (size_t wi = 0; wi < COUNTOF (wants); wi++)
+          {
+            struct want const *w = &wants[wi];
+            struct counts ref = count_split (mb, w->wanted, buf, SPAN, NULL,
+                                             0);
+            /* One cut, before, in or after the piece; then the same and
+               one at the piece's end.  */
+            size_t last = at + len + 1 < SPAN ? at + len + 1 : SPAN;
+            for (size_t cut = at ? at - 1 : 0; cut <= last; cut++)
+              for (size_t ncuts = 1; ncuts <= 2; ncuts++)
+                {
+                  size_t cuts[2] = { cut, at + len };
+                  if (ncuts == 2 && at + len < cut)
+                    continue;
+                  struct counts got
+                    = count_split_at_level (utf8, w->wanted, buf, SPAN, cuts,
+                                            ncuts);
+                  comparisons++;
+                  if (!counts_equal (w->wanted, &ref, &got))
+                    passes_differ ("a piece next to blocks of ASCII",
+                                   posixly, w, buf, SPAN, cuts, ncuts, &ref,
+                                   &got);
+                }
+          }
+      }
+}
+
 static void
 passes (void)
 {
@@ -506,6 +590,7 @@ passes (void)
                    locale_name);
           exit (EXIT_FAILURE);
         }
+      pieces_between_blocks (&utf8, &mb, posixly);
       for (size_t wi = 0; wi < COUNTOF (wants); wi++)
         for (int i = 0; i < 1500; i++)
           {
