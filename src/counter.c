@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include "counter.h"
-#include "swar.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -222,63 +221,6 @@ feed_single_byte (struct counter *c, unsigned char const *p, size_t n)
   scan_single_byte (action, &c->scan, p, n, &c->counts);
 }
 
-/* Whether the 64 bytes at P are all ASCII.  */
-static bool
-ascii_block (unsigned char const *p)
-{
-  uint64_t any = 0;
-  for (int i = 0; i < SCAN_BLOCK; i += 8)
-    any |= load_le64 (p + i);
-  return !(any & SWAR_HIGH);
-}
-
-/* How many of the N bytes at P to decode before the block kernel can take
-   over: at least one block (or the whole span, when shorter), then every
-   block that is not all ASCII, and the last bytes if no whole block
-   follows them.  */
-static size_t
-decode_extent (unsigned char const *p, size_t n)
-{
-  size_t len = n < SCAN_BLOCK ? n : SCAN_BLOCK;
-  while (SCAN_BLOCK <= n - len && !ascii_block (p + len))
-    len += SCAN_BLOCK;
-  return n - len < SCAN_BLOCK ? n : len;
-}
-
-/* UTF-8 locales.  An ASCII byte is a whole character wherever it stands
-   (no lead byte takes it as a continuation), and its action is the byte
-   table's, whose ASCII part the block kernel computes (it runs only when
-   the rules are ascii_plain): so whole blocks of ASCII go to the block
-   kernel, as in a single-byte locale, and only the stretches between them
-   are decoded.  A character that a stretch's end cuts waits in the state
-   as at the end of any span, and a block that follows it is decoded, so
-   the decoder finishes it.  */
-static void
-feed_utf8 (struct counter *c, unsigned char const *p, size_t n)
-{
-  bool widths = c->pass == PASS_UTF8;
-  while (n)
-    {
-      if (c->blocks.scan && !c->scan.npending)
-        {
-          size_t done = scan_ascii_blocks (&c->blocks, &c->scan, p, n,
-                                           &c->counts);
-          c->counts.chars += done;
-          p += done;
-          n -= done;
-        }
-      size_t len = c->blocks.scan ? decode_extent (p, n) : n;
-      if (widths)
-        scan_utf8 (c->scan_utf8_bulk, c->rules, &c->scan, p, len,
-                   &c->counts);
-      else
-        scan_utf8_words (c->scan_utf8_bulk, c->rules, &c->scan, p, len,
-                         &c->counts);
-      p += len;
-      n -= len;
-    }
-}
-
 void
 counter_feed (struct counter *c, void const *span, size_t n)
 {
@@ -298,8 +240,12 @@ counter_feed (struct counter *c, void const *span, size_t n)
       scan_multibyte (c->rules, &c->scan, p, n, &c->counts);
       break;
     case PASS_UTF8:
+      scan_utf8 (c->scan_utf8_bulk, c->blocks.scan ? &c->blocks : NULL,
+                 c->rules, &c->scan, p, n, &c->counts);
+      break;
     case PASS_UTF8_WORDS:
-      feed_utf8 (c, p, n);
+      scan_utf8_words (c->scan_utf8_bulk, c->blocks.scan ? &c->blocks : NULL,
+                       c->rules, &c->scan, p, n, &c->counts);
       break;
     case PASS_UTF8_CHARS_LINES:
       c->counts.lines += c->count_newlines (p, n);

@@ -269,13 +269,19 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
   uintmax_t column = s->column, max_width = c->max_width;
   uint64_t in_word = s->in_word;
   size_t i = 0;
+  /* The whole blocks of ASCII just counted: after UTF8_ASCII_RUN bytes of
+     them, the block kernel counts faster.  */
+  unsigned ascii_blocks = 0;
   /* A character that starts in a block may take five more bytes; the last
      32 bytes are left to the caller.  */
   for (; 64 <= n - i; i += 32)
     {
+      if (UTF8_ASCII_RUN / 32 <= ascii_blocks)
+        break;
       unsigned char const *b = p + i;
       __m256i v = load (b);
       uint32_t ascii = ~bits (v);
+      ascii_blocks = ascii == UINT32_MAX ? ascii_blocks + 1 : 0;
       /* ASCII: 21..7E constituents; 09..0D and 20 separators; the other
          bytes neutral.  Bytes >= 80 are negative, in neither class.  */
       __m256i printable = _mm256_and_si256 (above (v, 0x1F), below (v, 0x7F));

@@ -178,35 +178,42 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
     r->column += k.width;
 }
 
-/* The two passes are this one function, specialised on WIDTHS.  */
-_GL_ATTRIBUTE_ALWAYS_INLINE static inline void
-scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
-                struct scan_state *s, unsigned char const *p, size_t n,
+/* Decode from P, counting into S and C the characters that start there,
+   up to END, or with RUN_STOPS, up to the end of the first run of
+   UTF8_ASCII_RUN bytes of ASCII: whoever can count ASCII faster takes it
+   from there.  Returns where it stopped.  A character that END cuts waits
+   in S.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline unsigned char const *
+decode_stretch (utf8_scan_kernel bulk, bool run_stops,
+                struct char_rules const *rules, struct scan_state *s,
+                unsigned char const *p, unsigned char const *end,
                 struct counts *c, bool widths)
 {
-  struct scan_regs r0;
-  scan_regs_load (&r0, s, c);
-  c->chars += drain_pending (&r0, rules, widths, s, &p, &n);
   if (bulk)
     {
-      scan_regs_store (&r0, s, c);
-      size_t took = bulk (rules, s, p, n, c);
+      size_t took = bulk (rules, s, p, end - p, c);
       p += took;
-      n -= took;
-      scan_regs_load (&r0, s, c);
+      /* The bulk kernel stopped after a run of ASCII (or for a reason of
+         its own: it is called again, and the loop below runs if it takes
+         nothing).  */
+      if (run_stops && took && SCAN_BLOCK <= end - p)
+        return p;
     }
   /* A copy whose address no outside call sees, so it stays in registers.  */
-  struct scan_regs r = r0;
+  struct scan_regs r;
+  scan_regs_load (&r, s, c);
   uintmax_t chars = 0;
-  unsigned char const *end = p + n;
 
   /* Eight bytes at a time while at least 16 are left, so that every
      character that starts in the eight can be read whole without checking
      the end.  Each byte that is not a continuation byte is decoded on its
      own (see the top of the file).  */
   bool plain = rules->ascii_plain;
+  size_t ascii_run = 0;
   while (16 <= end - p)
     {
+      if (run_stops && UTF8_ASCII_RUN <= ascii_run)
+        goto done;
       uint64_t x = load_le64 (p);
       if (plain && !(x & SWAR_HIGH))
         {
@@ -215,8 +222,10 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
             step_bytes (&r, rules, p, 8, widths);
           chars += 8;
           p += 8;
+          ascii_run += 8;
           continue;
         }
+      ascii_run = 0;
       uint64_t starts = ~(x & ~(x << 1)) & SWAR_HIGH;
       for (; starts; starts &= starts - 1)
         {
@@ -249,7 +258,10 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       if (len < 0)
         {
           if (len == UTF8_INCOMPLETE && pending_keep (s, p, end - p))
-            break;
+            {
+              p = end;
+              break;
+            }
           p++;
           continue;
         }
@@ -257,24 +269,59 @@ scan_utf8_body (utf8_scan_kernel bulk, struct char_rules const *rules,
       chars++;
       p += len;
     }
+ done:
   c->chars += chars;
   scan_regs_store (&r, s, c);
+  return p;
+}
+
+/* The two passes are this one function, specialised on WIDTHS.  With
+   BLOCKS, whole blocks of ASCII go to the block kernel: an ASCII byte is a
+   character by itself wherever it stands (no lead byte takes it), and the
+   block kernel classes it as the rules' byte table does (it exists only
+   for ascii_plain rules).  The decoder takes what the block kernel leaves,
+   until it has seen a long run of ASCII: short runs cost less to decode
+   than to hand over.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline void
+scan_utf8_body (utf8_scan_kernel bulk, struct block_kernel const *blocks,
+                struct char_rules const *rules, struct scan_state *s,
+                unsigned char const *p, size_t n, struct counts *c,
+                bool widths)
+{
+  if (s->npending)
+    {
+      struct scan_regs r;
+      scan_regs_load (&r, s, c);
+      c->chars += drain_pending (&r, rules, widths, s, &p, &n);
+      scan_regs_store (&r, s, c);
+    }
+  unsigned char const *end = p + n;
+  while (p < end)
+    {
+      if (blocks)
+        {
+          size_t took = scan_ascii_blocks (blocks, s, p, end - p, c);
+          c->chars += took;
+          p += took;
+        }
+      p = decode_stretch (bulk, blocks != NULL, rules, s, p, end, c, widths);
+    }
 }
 
 void
-scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
-           struct scan_state *s, unsigned char const *p, size_t n,
-           struct counts *c)
+scan_utf8 (utf8_scan_kernel bulk, struct block_kernel const *blocks,
+           struct char_rules const *rules, struct scan_state *s,
+           unsigned char const *p, size_t n, struct counts *c)
 {
-  scan_utf8_body (bulk, rules, s, p, n, c, true);
+  scan_utf8_body (bulk, blocks, rules, s, p, n, c, true);
 }
 
 void
-scan_utf8_words (utf8_scan_kernel bulk, struct char_rules const *rules,
-                 struct scan_state *s, unsigned char const *p, size_t n,
-                 struct counts *c)
+scan_utf8_words (utf8_scan_kernel bulk, struct block_kernel const *blocks,
+                 struct char_rules const *rules, struct scan_state *s,
+                 unsigned char const *p, size_t n, struct counts *c)
 {
-  scan_utf8_body (bulk, rules, s, p, n, c, false);
+  scan_utf8_body (bulk, blocks, rules, s, p, n, c, false);
 }
 
 /* --- characters alone ----------------------------------------------------- */

@@ -119,14 +119,19 @@ void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
 /* UTF-8 locales (RULES->utf8): the counts scan_multibyte gives, decoding
    without mbrtowc; scan_utf8_words without line widths.  A bulk kernel
    takes the first K bytes of P[0..N) in the way a character one does
-   (below), counting what starts in them into S and C.  BULK may be null.  */
+   (below), counting what starts in them into S and C.  BLOCKS, a block
+   kernel set up for RULES with the widths the pass needs, takes the whole
+   64-byte blocks of ASCII.  BULK and BLOCKS may be null.  A bulk kernel
+   stops after a run of UTF8_ASCII_RUN bytes of ASCII (or more), for the
+   block kernel to take the rest of the run.  */
+enum { UTF8_ASCII_RUN = 256 };
 typedef size_t (*utf8_scan_kernel) (struct char_rules const *rules,
                                     struct scan_state *s,
                                     unsigned char const *p, size_t n,
                                     struct counts *c);
-void scan_utf8 (utf8_scan_kernel bulk, struct char_rules const *rules,
-                struct scan_state *s, unsigned char const *p, size_t n,
-                struct counts *c);
+void scan_utf8 (utf8_scan_kernel bulk, struct block_kernel const *blocks,
+                struct char_rules const *rules, struct scan_state *s,
+                unsigned char const *p, size_t n, struct counts *c);
 #if HAVE_AVX2_KERNELS
 size_t scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
                        unsigned char const *p, size_t n, struct counts *c);
@@ -135,6 +140,7 @@ size_t scan_utf8_words_avx2 (struct char_rules const *rules,
                              size_t n, struct counts *c);
 #endif
 void scan_utf8_words (utf8_scan_kernel bulk,
+                      struct block_kernel const *blocks,
                       struct char_rules const *rules, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c);
 
