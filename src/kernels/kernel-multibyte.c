@@ -40,7 +40,8 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
     {
       unsigned char tmp[2 * MB_LEN_MAX];
       wchar_t wc;
-      size_t len = decode (&wc, tmp, pending_join (s, tmp, *p, *n));
+      size_t joined = pending_join (s, tmp, *p, *n);
+      size_t len = decode (&wc, tmp, joined);
       if (len == (size_t) -2 && pending_extend (s, p, n))
         return chars;
       size_t used = 1;       /* an invalid first byte is skipped alone */

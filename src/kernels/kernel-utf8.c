@@ -68,7 +68,8 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
     {
       unsigned char tmp[2 * MB_LEN_MAX];
       uint32_t cp;
-      int len = utf8_decode (&cp, tmp, pending_join (s, tmp, *p, *n));
+      size_t joined = pending_join (s, tmp, *p, *n);
+      int len = utf8_decode (&cp, tmp, joined);
       if (len == UTF8_INCOMPLETE && pending_extend (s, p, n))
         return chars;
       size_t used = 1;       /* an invalid first byte is skipped alone */
