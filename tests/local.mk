@@ -35,7 +35,7 @@ EXTRA_DIST += tests/conformance.bash
 # The conformance driver runs a wc over the generated corpus, every case
 # without a shell (see the comment at the top of tests/conform.c).
 check_PROGRAMS += tests/conform
-tests_conform_SOURCES = tests/conform.c
+tests_conform_SOURCES = tests/conform.c tests/spawn-run.c tests/spawn-run.h
 tests_conform_CFLAGS = $(WC_CFLAGS)
 
 # The conformance suites compare our wc with the system wc's results on the
