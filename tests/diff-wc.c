@@ -583,11 +583,14 @@ read_case_file (struct wc_case *k, char const *path)
 }
 
 /* Copy the input files of the working directory and the case file into
-   DIR/NAME, a new directory; return its path.  */
+   DIR/NAME, a new directory; return its path.  DIR is made if need be,
+   only now, so that a run without a difference leaves nothing behind.  */
 static char *
 save_case (struct wc_case const *k, char const *dir, char const *name,
            char const *comment)
 {
+  if (mkdir (dir, 0755) != 0 && errno != EEXIST)
+    die ("cannot create", dir, errno);
   struct str path = { NULL, 0, 0 };
   str_adds (&path, dir);
   str_adds (&path, "/");
@@ -1101,7 +1104,20 @@ main (int argc, char **argv)
   pr.sys_wc = absolute (argv[i]);
   pr.our_wc = absolute (argv[i + 1]);
   char *abs_locpath = locpath ? absolute (locpath) : NULL;
-  char *abs_save = run ? absolute (save_dir ? save_dir : ".") : NULL;
+  char *abs_save = NULL;
+  if (run && save_dir && save_dir[0] != '/')
+    {
+      /* It need not exist yet (see save_case).  */
+      char *cwd = absolute (".");
+      struct str s = { NULL, 0, 0 };
+      str_adds (&s, cwd);
+      str_adds (&s, "/");
+      str_adds (&s, save_dir);
+      abs_save = s.p;
+      free (cwd);
+    }
+  else if (run)
+    abs_save = save_dir ? xstrdup (save_dir) : absolute (".");
   choose_locales (&pr.locales, abs_locpath);
   runner_init (&pr.runner, RUN_TIMEOUT);
   int status = run ? cmd_run (&pr, seed, first, max_cases, seconds, abs_save)

@@ -27,13 +27,12 @@ locpath_opt() {
 
 # Where a difference found here is saved: with the regressions when the
 # source tree is writable (so that the next make check replays it), else
-# (a read-only tarball tree) in the build tree.
+# (a read-only tarball tree) in the build tree, made only for a difference.
 save_dir() {
   if [ -w "$REGRESSIONS" ]; then
     printf '%s\n' "$REGRESSIONS"
   else
-    mkdir -p "${WC_BUILT%/src/wc}/tests/fuzz/diff-found" &&
-      printf '%s\n' "${WC_BUILT%/src/wc}/tests/fuzz/diff-found"
+    printf '%s\n' "${WC_BUILT%/src/wc*}/tests/fuzz/diff-found"
   fi
 }
 
