@@ -3,9 +3,10 @@
    locales, with each file given every way (operand, redirected standard
    input, pipe, the same file twice, all files of its group at once), and
    either records what the program printed or compares a program with such
-   a record.  Each run is one posix_spawn with argv[0] = "wc": no shell
-   stands between the driver and the program, so thousands of runs cost
-   little more than the counting itself.
+   a record.  Each run is one posix_spawn with argv[0] = "wc"
+   (tests/spawn-run.c): no shell stands between the driver and the
+   program, so thousands of runs cost little more than the counting
+   itself.
 
    Usage:
      conform record [--timeout=S] CORPUS ORACLE PASS
@@ -42,8 +43,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,8 +50,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include "spawn-run.h"
 
 extern char **environ;
 
@@ -120,22 +120,9 @@ static unsigned int run_timeout = DEFAULT_TIMEOUT;
    the rest; an `all` mismatch lists this many of its differing lines.  */
 enum { DEFAULT_MAX_REPORT = 25, MAX_REPORTED_LINES = 10 };
 
-/* --- Errors and memory ---------------------------------------------------- */
+/* --- Errors ------------------------------------------------------------- */
 
-static char const *program_name = "conform";
-
-enum { EXIT_MISMATCH = 1, EXIT_TROUBLE = 2 };
-
-_Noreturn static void
-die (char const *what, char const *name, int err)
-{
-  if (err)
-    fprintf (stderr, "%s: %s %s: %s\n", program_name, what, name,
-             strerror (err));
-  else
-    fprintf (stderr, "%s: %s %s\n", program_name, what, name);
-  exit (EXIT_TROUBLE);
-}
+char const *program_name = "conform";
 
 _Noreturn static void
 usage (void)
@@ -148,76 +135,6 @@ usage (void)
            "PASS: [--only=lines] [NAME=VALUE]... WC [ARG]...\n",
            program_name, program_name, program_name);
   exit (EXIT_TROUBLE);
-}
-
-static void *
-xmalloc (size_t n)
-{
-  void *p = malloc (n ? n : 1);
-  if (!p)
-    die ("out of", "memory", ENOMEM);
-  return p;
-}
-
-static void *
-xnmalloc (size_t n, size_t size)
-{
-  if (size && n > SIZE_MAX / size)
-    die ("out of", "memory", ENOMEM);
-  return xmalloc (n * size);
-}
-
-static void *
-xnrealloc (void *p, size_t n, size_t size)
-{
-  if (size && n > SIZE_MAX / size)
-    die ("out of", "memory", ENOMEM);
-  void *q = realloc (p, n && size ? n * size : 1);
-  if (!q)
-    die ("out of", "memory", ENOMEM);
-  return q;
-}
-
-static char *
-xstrdup (char const *s)
-{
-  size_t n = strlen (s) + 1;
-  return memcpy (xmalloc (n), s, n);
-}
-
-/* A growable byte string.  */
-struct str
-{
-  char *p;
-  size_t n;
-  size_t cap;
-};
-
-static void
-str_add (struct str *s, void const *data, size_t n)
-{
-  if (!s->p || s->cap - s->n <= n)
-    {
-      size_t cap = s->cap ? s->cap : 256;
-      while (cap - s->n <= n)
-        {
-          if (cap > SIZE_MAX / 2)
-            die ("out of", "memory", ENOMEM);
-          cap *= 2;
-        }
-      s->p = xnrealloc (s->p, cap, 1);
-      s->cap = cap;
-    }
-  if (n)
-    memcpy (s->p + s->n, data, n);
-  s->n += n;
-  s->p[s->n] = '\0';
-}
-
-static void
-str_adds (struct str *s, char const *text)
-{
-  str_add (s, text, strlen (text));
 }
 
 /* --- The corpus ----------------------------------------------------------- */
@@ -542,164 +459,12 @@ parse_pass (int argc, char **argv, int *i, struct pass *p, bool allow_only)
 
 /* --- Running one case --------------------------------------------------------- */
 
-struct result
-{
-  int status;   /* exit status, or 256 + signal number */
-  bool timed_out;
-  char *out;
-  size_t out_len;
-  char *err;
-  size_t err_len;
-};
-
-/* The files and settings shared by every run.  */
-struct runner
-{
-  int null_fd;        /* /dev/null: standard input when operands are given */
-  int out_fd;         /* unlinked files that receive stdout and stderr */
-  int err_fd;
-  posix_spawnattr_t attr;
-  struct corpus const *corpus;
-};
-
-/* Set when the current run has taken run_timeout seconds.  */
-static volatile sig_atomic_t run_timed_out;
-
-/* The alarm fires again every second until the run is over, so that a
-   wait that began just after it still gets interrupted.  */
+/* Run pass P on case K of corpus C; the result's buffers are the caller's
+   to free.  */
 static void
-on_alarm (int sig _GL_UNUSED)
+run_case (struct runner *r, struct corpus const *c, struct pass const *p,
+          struct wc_case const *k, struct result *res)
 {
-  run_timed_out = 1;
-  alarm (1);
-}
-
-static int
-open_capture (void)
-{
-  char const *tmpdir = getenv ("TMPDIR");
-  struct str t = { NULL, 0, 0 };
-  str_adds (&t, tmpdir && *tmpdir ? tmpdir : "/tmp");
-  str_adds (&t, "/conform-XXXXXX");
-  int fd = mkostemp (t.p, O_CLOEXEC);
-  if (fd < 0)
-    die ("cannot create a file like", t.p, errno);
-  unlink (t.p);
-  free (t.p);
-  return fd;
-}
-
-static void
-init_runner (struct runner *r, struct corpus const *c)
-{
-  /* Keep descriptors 0-2 taken, so that none of ours is one of them.  */
-  while (true)
-    {
-      int fd = open ("/dev/null", O_RDWR);
-      if (fd < 0)
-        die ("cannot open", "/dev/null", errno);
-      if (fd > STDERR_FILENO)
-        {
-          close (fd);
-          break;
-        }
-    }
-  r->null_fd = open ("/dev/null", O_RDONLY | O_CLOEXEC);
-  if (r->null_fd < 0)
-    die ("cannot open", "/dev/null", errno);
-  r->out_fd = open_capture ();
-  r->err_fd = open_capture ();
-  r->corpus = c;
-  /* The driver survives a wc that stops reading its pipe; wc itself gets
-     the default SIGPIPE action and no blocked signals.  */
-  signal (SIGPIPE, SIG_IGN);
-  /* Without SA_RESTART, the alarm interrupts a blocked write or wait.  */
-  struct sigaction sa = { .sa_handler = on_alarm };
-  sigemptyset (&sa.sa_mask);
-  if (sigaction (SIGALRM, &sa, NULL) != 0)
-    die ("cannot handle", "SIGALRM", errno);
-  sigset_t none, pipe_only;
-  sigemptyset (&none);
-  sigemptyset (&pipe_only);
-  sigaddset (&pipe_only, SIGPIPE);
-  if (posix_spawnattr_init (&r->attr) != 0
-      || posix_spawnattr_setsigmask (&r->attr, &none) != 0
-      || posix_spawnattr_setsigdefault (&r->attr, &pipe_only) != 0
-      || posix_spawnattr_setflags (&r->attr, POSIX_SPAWN_SETSIGMASK
-                                             | POSIX_SPAWN_SETSIGDEF) != 0)
-    die ("cannot set up", "posix_spawn", 0);
-}
-
-static void
-reset_capture (int fd)
-{
-  if (ftruncate (fd, 0) != 0 || lseek (fd, 0, SEEK_SET) != 0)
-    die ("cannot empty", "a capture file", errno);
-}
-
-static char *
-read_capture (int fd, size_t *len)
-{
-  struct stat st;
-  if (fstat (fd, &st) != 0)
-    die ("cannot stat", "a capture file", errno);
-  size_t n = (size_t) st.st_size;
-  char *p = xmalloc (n + 1);
-  size_t got = 0;
-  while (got < n)
-    {
-      ssize_t r = pread (fd, p + got, n - got, (off_t) got);
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r <= 0)
-        die ("cannot read", "a capture file", r < 0 ? errno : EIO);
-      got += (size_t) r;
-    }
-  p[n] = '\0';
-  *len = n;
-  return p;
-}
-
-/* Copy file NAME into the pipe's write end FD, in PIPE_CHUNK writes;
-   stop early if wc closes the pipe.  */
-static void
-feed_pipe (char const *name, int fd)
-{
-  int in = open (name, O_RDONLY | O_CLOEXEC);
-  if (in < 0)
-    die ("cannot open", name, errno);
-  static char buf[PIPE_CHUNK];
-  while (true)
-    {
-      ssize_t n = read (in, buf, sizeof buf);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        die ("cannot read", name, errno);
-      if (n == 0)
-        break;
-      for (ssize_t done = 0; done < n;)
-        {
-          ssize_t w = write (fd, buf + done, (size_t) (n - done));
-          if (w < 0 && errno == EINTR && !run_timed_out)
-            continue;
-          if (w < 0 && (errno == EPIPE || errno == EINTR))
-            goto out;
-          if (w < 0)
-            die ("cannot write to", "the pipe", errno);
-          done += w;
-        }
-    }
-out:
-  close (in);
-}
-
-/* Run pass P on case K; the result's buffers are the caller's to free.  */
-static void
-run_case (struct runner *r, struct pass const *p, struct wc_case const *k,
-          struct result *res)
-{
-  struct corpus const *c = r->corpus;
   char const *opts = option_sets[k->option_set].opts;
 
   size_t n_operands = k->mode == MODE_FILE ? 1
@@ -723,124 +488,22 @@ run_case (struct runner *r, struct pass const *p, struct wc_case const *k,
       argv[a++] = c->files[k->target].name;
   argv[a] = NULL;
 
-  int in_fd = r->null_fd, pipe_fds[2] = { -1, -1 };
-  bool own_in = false;
+  struct run_input in = { -1, NULL, PIPE_CHUNK };
   if (k->mode == MODE_STDIN)
     {
-      in_fd = open (c->files[k->target].name, O_RDONLY | O_CLOEXEC);
-      if (in_fd < 0)
+      in.fd = open (c->files[k->target].name, O_RDONLY | O_CLOEXEC);
+      if (in.fd < 0)
         die ("cannot open", c->files[k->target].name, errno);
-      own_in = true;
     }
   else if (k->mode == MODE_PIPE)
-    {
-      if (pipe2 (pipe_fds, O_CLOEXEC) != 0)
-        die ("cannot make", "a pipe", errno);
-      in_fd = pipe_fds[0];
-      own_in = true;
-    }
-
-  reset_capture (r->out_fd);
-  reset_capture (r->err_fd);
-  posix_spawn_file_actions_t actions;
-  if (posix_spawn_file_actions_init (&actions) != 0
-      || posix_spawn_file_actions_adddup2 (&actions, in_fd, STDIN_FILENO)
-      || posix_spawn_file_actions_adddup2 (&actions, r->out_fd,
-                                           STDOUT_FILENO)
-      || posix_spawn_file_actions_adddup2 (&actions, r->err_fd,
-                                           STDERR_FILENO))
-    die ("cannot set up", "posix_spawn", 0);
-  pid_t pid;
-  int err = (strchr (p->path, '/') ? posix_spawn : posix_spawnp)
-    (&pid, p->path, &actions, &r->attr, argv, p->envp[k->locale]);
-  posix_spawn_file_actions_destroy (&actions);
-  if (err)
-    die ("cannot run", p->path, err);
+    in.pipe_from = c->files[k->target].name;
+  runner_run (r, p->path, argv, p->envp[k->locale], &in, res);
+  if (in.fd >= 0)
+    close (in.fd);
   free (argv);
-
-  run_timed_out = 0;
-  alarm (run_timeout);
-  if (own_in)
-    close (in_fd);
-  if (k->mode == MODE_PIPE)
-    {
-      feed_pipe (c->files[k->target].name, pipe_fds[1]);
-      close (pipe_fds[1]);
-    }
-
-  int status;
-  bool killed = false;
-  while (true)
-    {
-      if (run_timed_out && !killed)
-        killed = kill (pid, SIGKILL) == 0;
-      if (waitpid (pid, &status, 0) >= 0)
-        break;
-      if (errno != EINTR)
-        die ("cannot wait for", p->path, errno);
-    }
-  alarm (0);
-  res->status = WIFEXITED (status) ? WEXITSTATUS (status)
-                : 256 + WTERMSIG (status);
-  res->timed_out = killed;
-  res->out = read_capture (r->out_fd, &res->out_len);
-  res->err = read_capture (r->err_fd, &res->err_len);
 }
 
 /* --- Showing commands and outputs ------------------------------------------ */
-
-/* Print the N bytes at S so that bash reads them back as one word: bare if
-   harmless, in single quotes if printable, else in $'...' with escapes.  */
-static void
-put_quoted (FILE *o, char const *s, size_t n)
-{
-  bool bare = n > 0, printable = true;
-  for (size_t i = 0; i < n; i++)
-    {
-      unsigned char b = (unsigned char) s[i];
-      if (!strchr ("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                   "0123456789_./=+,:@%-", b) || b == 0)
-        bare = false;
-      if (b < 0x20 || b >= 0x7f || b == '\'')
-        printable = false;
-    }
-  if (bare)
-    fwrite (s, 1, n, o);
-  else if (printable)
-    {
-      putc ('\'', o);
-      fwrite (s, 1, n, o);
-      putc ('\'', o);
-    }
-  else
-    {
-      fputs ("$'", o);
-      for (size_t i = 0; i < n; i++)
-        {
-          unsigned char b = (unsigned char) s[i];
-          switch (b)
-            {
-            case '\n': fputs ("\\n", o); break;
-            case '\t': fputs ("\\t", o); break;
-            case '\r': fputs ("\\r", o); break;
-            case '\\': fputs ("\\\\", o); break;
-            case '\'': fputs ("\\'", o); break;
-            default:
-              if (b < 0x20 || b >= 0x7f)
-                fprintf (o, "\\x%02x", (unsigned int) b);
-              else
-                putc (b, o);
-            }
-        }
-      putc ('\'', o);
-    }
-}
-
-static void
-put_word (FILE *o, char const *s)
-{
-  put_quoted (o, s, strlen (s));
-}
 
 /* A bash command that repeats pass P's run of case K by hand.  */
 static void
@@ -903,17 +566,6 @@ put_command (FILE *o, struct corpus const *c, struct pass const *p,
       break;
     }
   fputs (")\n", o);
-}
-
-static void
-put_status (FILE *o, struct result const *r)
-{
-  if (r->timed_out)
-    fprintf (o, "killed after %u s, the time limit", run_timeout);
-  else if (r->status >= 256)
-    fprintf (o, "killed by signal %d", r->status - 256);
-  else
-    fprintf (o, "exit %d", r->status);
 }
 
 /* Point at the lines of two outputs that differ (for many operands, where
@@ -1197,12 +849,12 @@ cmd_record (struct corpus *c, char const *path, struct pass const *p)
                cf->size, file_hash (cf), cf->name);
     }
   struct runner r;
-  init_runner (&r, c);
+  runner_init (&r, run_timeout);
   struct str key = { NULL, 0, 0 };
   for (size_t i = 0; i < cases.n; i++)
     {
       struct result res;
-      run_case (&r, p, &cases.v[i], &res);
+      run_case (&r, c, p, &cases.v[i], &res);
       case_key (c, &cases.v[i], &key);
       fprintf (o, "case %zu %d %zu %zu\n", key.n, res.status, res.out_len,
                res.err_len);
@@ -1220,16 +872,6 @@ cmd_record (struct corpus *c, char const *path, struct pass const *p)
   return EXIT_SUCCESS;
 }
 
-static bool
-same_result (struct result const *a, struct result const *b)
-{
-  return (a->status == b->status && a->timed_out == b->timed_out
-          && a->out_len == b->out_len
-          && a->err_len == b->err_len
-          && memcmp (a->out, b->out, a->out_len) == 0
-          && memcmp (a->err, b->err, a->err_len) == 0);
-}
-
 static void
 put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
               struct wc_case const *k, struct result const *e,
@@ -1238,13 +880,13 @@ put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
   fputs ("MISMATCH: ", o);
   put_command (o, c, p, k);
   fputs ("  expected (oracle): ", o);
-  put_status (o, e);
+  put_status (o, e, run_timeout);
   fputs ("\n    stdout: ", o);
   put_quoted (o, e->out, e->out_len);
   fputs ("\n    stderr: ", o);
   put_quoted (o, e->err, e->err_len);
   fputs ("\n  got:               ", o);
-  put_status (o, g);
+  put_status (o, g, run_timeout);
   fputs ("\n    stdout: ", o);
   put_quoted (o, g->out, g->out_len);
   fputs ("\n    stderr: ", o);
@@ -1265,7 +907,7 @@ cmd_check (struct corpus *c, char const *path, bool const *selected,
   struct case_list cases = { NULL, 0, 0 };
   make_cases (c, selected, &cases);
   struct runner r;
-  init_runner (&r, c);
+  runner_init (&r, run_timeout);
   struct str key = { NULL, 0, 0 };
   size_t runs = 0, mismatches = 0;
   for (size_t pi = 0; pi < n_passes; pi++)
@@ -1283,7 +925,7 @@ cmd_check (struct corpus *c, char const *path, bool const *selected,
             return EXIT_TROUBLE;
           }
         struct result res;
-        run_case (&r, &passes[pi], k, &res);
+        run_case (&r, c, &passes[pi], k, &res);
         runs++;
         if (!same_result (&oc->r, &res) && ++mismatches <= max_report)
           put_mismatch (stdout, c, &passes[pi], k, &oc->r, &res);
@@ -1333,16 +975,6 @@ parse_count (char const *s, size_t max)
   if (errno || end == s || *end || *s == '-' || v > max)
     usage ();
   return (size_t) v;
-}
-
-/* The driver exits holding its tables and the oracle; in a sanitizer build
-   LeakSanitizer is there to check wc, not this, so it is off here alone
-   (this hook is how LeakSanitizer lets a program say so).  */
-int __lsan_is_turned_off (void) _GL_ATTRIBUTE_CONST;
-int
-__lsan_is_turned_off (void)
-{
-  return 1;
 }
 
 int

@@ -16,6 +16,7 @@ TESTS = \
   tests/threads.bats \
   tests/faults.bats \
   tests/fuzz.bats \
+  tests/fuzz-diff.bats \
   $(CONFORMANCE_TESTS) \
   tests/operands.bats \
   tests/stats.bats \
@@ -35,7 +36,7 @@ EXTRA_DIST += tests/conformance.bash
 # The conformance driver runs a wc over the generated corpus, every case
 # without a shell (see the comment at the top of tests/conform.c).
 check_PROGRAMS += tests/conform
-tests_conform_SOURCES = tests/conform.c
+tests_conform_SOURCES = tests/conform.c tests/spawn-run.c tests/spawn-run.h
 tests_conform_CFLAGS = $(WC_CFLAGS)
 
 # The conformance suites compare our wc with the system wc's results on the
@@ -73,3 +74,28 @@ clean-local: clean-conformance-data
 clean-conformance-data:
 	-rm -rf $(CONFORMANCE_DIR) $(CONFORMANCE_DIR).tmp
 .PHONY: clean-conformance-data
+
+# The differential fuzzer: random cases run by the system wc and ours, the
+# same way (see the comment at the top of tests/diff-wc.c).  make check runs
+# a fixed slice of it and replays every saved case (tests/fuzz-diff.bats);
+# `make fuzz-diff [FUZZ_DIFF_SECONDS=N] [FUZZ_DIFF_SEED=N]` runs it longer
+# and saves a difference in tests/fuzz/diff-regressions, where make check
+# finds it.
+check_PROGRAMS += tests/diff-wc
+tests_diff_wc_SOURCES = tests/diff-wc.c tests/spawn-run.c tests/spawn-run.h \
+  tests/test-support.h
+tests_diff_wc_CFLAGS = $(WC_CFLAGS)
+EXTRA_DIST += tests/fuzz/diff-regressions
+# Where make check saves a difference when the source tree is read-only.
+clean-local: clean-diff-found
+clean-diff-found:
+	-rm -rf tests/fuzz/diff-found
+.PHONY: clean-diff-found
+FUZZ_DIFF_SECONDS = 600
+FUZZ_DIFF_SEED =
+fuzz-diff: src/wc$(EXEEXT) tests/diff-wc$(EXEEXT) tests/fuzz/locales.stamp
+	tests/diff-wc$(EXEEXT) run --seconds='$(FUZZ_DIFF_SECONDS)' \
+	  $(FUZZ_DIFF_SEED:%=--seed=%) --locpath=tests/fuzz/locales \
+	  --save='$(srcdir)/tests/fuzz/diff-regressions' \
+	  "$$(command -v wc)" src/wc$(EXEEXT)
+.PHONY: fuzz-diff
