@@ -27,6 +27,7 @@ TESTS = \
   tests/kernels.bats \
   tests/utf8.bats \
   tests/manpage.bats \
+  tests/install.bats \
   tests/build.bats
 EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
