@@ -49,6 +49,13 @@ struct char_rules
      char_rules_release.  */
   _Atomic unsigned char *utf8_cache;
   uint32_t utf8_cached_below;
+  /* The entry that every character a lead byte starts has, when they all
+     have the same, else 0 (also while not yet known): per lead byte C0..EF
+     (the 2- and 3-byte forms), at LEAD - 0xC0.  utf8_lead_entry holds
+     action and width, utf8_lead_action the action alone, for the passes
+     without widths.  Filled with the cache, in the same mapping.  */
+  _Atomic unsigned char *utf8_lead_entry;
+  _Atomic unsigned char *utf8_lead_action;
 };
 
 void char_rules_init (struct char_rules *rules, bool posixly_correct);

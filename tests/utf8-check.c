@@ -229,10 +229,71 @@ walk_code_points (void *arg)
   return NULL;
 }
 
+/* The lead table entries that RULES must reach once every code point has
+   been through the cache: per lead byte C2..EF, the entry (action and
+   width) all the characters it starts share, or 0; and the action they
+   share, or 0; from wide_char_action alone.  */
+static void
+expected_lead_entries (struct char_rules const *rules, int lead,
+                       unsigned char *entry, unsigned char *action)
+{
+  uint32_t first = lead < 0xE0 ? (uint32_t) (lead & 0x1F) << 6
+                   : (uint32_t) (lead & 0x0F) << 12;
+  uint32_t end = first + (lead < 0xE0 ? 0x40 : 0x1000);
+  if (lead == 0xE0)
+    first = 0x800;              /* below: overlong */
+  if (lead == 0xED)
+    end = 0xD800;               /* above: surrogates */
+  int width0;
+  enum char_action act0 = wide_char_action (rules, first, &width0);
+  bool same = width0 <= UTF8_ENTRY_WIDTH_MAX, same_act = true;
+  for (uint32_t cp = first + 1; cp < end; cp++)
+    {
+      int width;
+      enum char_action act = wide_char_action (rules, cp, &width);
+      same &= act == act0 && width == width0;
+      same_act &= act == act0;
+    }
+  *entry = same ? (UTF8_ENTRY_KNOWN | width0 << UTF8_ENTRY_WIDTH_SHIFT
+                   | act0) : 0;
+  *action = same_act ? UTF8_ENTRY_KNOWN | act0 : 0;
+}
+
+/* Compare the lead tables of RULES with what wide_char_action says:
+   every entry must be the expected one, or with MAY_LAG 0 (the tables
+   may lag behind the cache when threads fill it at once).  Returns the
+   entries set.  */
+static int
+check_lead_tables (struct char_rules const *rules, bool posixly,
+                   bool may_lag)
+{
+  int set = 0;
+  for (int lead = 0xC2; lead <= 0xEF; lead++)
+    {
+      unsigned char want_entry, want_action;
+      expected_lead_entries (rules, lead, &want_entry, &want_action);
+      unsigned char got_entry = rules->utf8_lead_entry[lead - 0xC0];
+      unsigned char got_action = rules->utf8_lead_action[lead - 0xC0];
+      set += (got_entry != 0) + (got_action != 0);
+      if ((got_entry != want_entry && !(may_lag && !got_entry))
+          || (got_action != want_action && !(may_lag && !got_action)))
+        {
+          fprintf (stderr, "utf8-check: FAIL: lead tables, locale %s%s,"
+                   " lead %02X: entry %02X action %02X, expected %02X"
+                   " and %02X\n", locale_name,
+                   posixly ? " (POSIXLY_CORRECT)" : "", (unsigned) lead,
+                   got_entry, got_action, want_entry, want_action);
+          exit (EXIT_FAILURE);
+        }
+    }
+  return set;
+}
+
 static void
 classes (void)
 {
   unsigned long long checked = 0;
+  int lead_entries = 0;
   for (int posixly = 0; posixly <= 1; posixly++)
     {
       struct char_rules rules;
@@ -279,10 +340,30 @@ classes (void)
               exit (EXIT_FAILURE);
             }
         }
+      check_lead_tables (&rules, posixly, true);
+      char_rules_release (&rules);
+
+      /* The lead tables, filled lazily: empty at first (no code point is
+         probed at start-up); then, once one thread has classified every
+         code point, each what wide_char_action implies.  */
+      char_rules_init (&rules, posixly);
+      for (int lead = 0xC2; lead <= 0xEF; lead++)
+        if (rules.utf8_lead_entry[lead - 0xC0]
+            || rules.utf8_lead_action[lead - 0xC0])
+          {
+            fprintf (stderr, "utf8-check: FAIL: lead tables, locale %s:"
+                     " lead %02X is set before any use\n", locale_name,
+                     (unsigned) lead);
+            exit (EXIT_FAILURE);
+          }
+      struct walker one = { .rules = &rules, .start = 0, .stride = 1 };
+      walk_code_points (&one);
+      lead_entries += check_lead_tables (&rules, posixly, false);
       char_rules_release (&rules);
     }
   printf ("utf8-check: classes: %llu code points classified as"
-          " wide_char_action does, %d threads at once\n", checked, 4);
+          " wide_char_action does, %d threads at once; %d lead table"
+          " entries set as it implies\n", checked, 4, lead_entries);
 }
 
 /* --- the passes ---------------------------------------------------------- */
@@ -581,6 +662,12 @@ passes (void)
       pass_level = &levels[round / 2];
       struct char_rules utf8, mb;
       char_rules_init (&utf8, posixly);
+      /* With POSIXLY_CORRECT, the cache and the lead tables full from the
+         start, so that the kernels meet every character of every
+         uniform lead in the tables; without, filled as the input needs.  */
+      if (posixly)
+        for (uint32_t cp = 0; cp < UTF8_CACHE_LIMIT; cp++)
+          utf8_char_class (&utf8, cp);
       char_rules_init (&mb, posixly);
       char_rules_release (&mb);
       mb.utf8 = false;          /* decode with mbrtowc */

@@ -3,13 +3,15 @@
    starts a character or not on its own; here the 32 bytes of a block are
    all decided at once against glibc's rules (utf8-decode.h).  Characters
    are counted as the bytes that start one; for words and widths, the
-   cache entries of the 2- and 3-byte characters are looked up for the
-   whole block, and words are counted with carry arithmetic over the
-   block's bits.  This file alone is compiled with -mavx2; it runs only
-   after a run-time CPU check.  */
+   characters whose lead byte tells their class (the rules' lead tables)
+   are classed with byte shuffles, the others looked up in the cache with
+   gathers, and words are counted with carry arithmetic over the block's
+   bits.  This file alone is compiled with -mavx2; it runs only after a
+   run-time CPU check.  */
 #include <config.h>
 
 #include <immintrin.h>
+#include <stdalign.h>
 
 #include "avx2-util.h"
 #include "kernels.h"
@@ -141,84 +143,45 @@ count_utf8_chars_avx2 (unsigned char const *p, size_t n, uintmax_t *chars)
 
 /* --- lines, words, characters and widths --------------------------------- */
 
-/* The values of the 2- and 3-byte characters that would start at each of
-   the 32 bytes V (followed by V1, V2), as 16-bit numbers: positions 0..15
-   in *FIRST, 16..31 in *LAST.  */
-static inline void
-short_values (__m256i v, __m256i v1, __m256i v2, __m256i *first,
-              __m256i *last)
+
+/* The lead tables of RULES (charclass.h) as three vectors for byte
+   shuffles: the entries of the leads C0..CF, D0..DF and E0..EF, each
+   repeated in both lanes.  A copy taken once per call: entries filled
+   meanwhile are missed until the next call, which changes no count.  */
+struct lead_tables
 {
-  __m256i is_three = _mm256_cmpeq_epi8 (_mm256_and_si256
-                                        (v, _mm256_set1_epi8 ((char) 0xF0)),
-                                        _mm256_set1_epi8 ((char) 0xE0));
-  __m256i m3f = _mm256_set1_epi8 (0x3F);
-  __m256i p1 = _mm256_and_si256 (v1, m3f);
-  __m256i p2 = _mm256_and_si256 (v2, m3f);
-  /* 110aaabb 10cccccc: high byte 00000aaa, low byte bbcccccc.
-     1110aaaa 10bbbbcc 10dddddd: high byte aaaabbbb, low byte ccdddddd.
-     The 16-bit shifts carry bits across bytes; the masks drop them.  */
-  __m256i hi2 = _mm256_and_si256 (_mm256_srli_epi16 (v, 2),
-                                  _mm256_set1_epi8 (0x07));
-  __m256i lo2 = _mm256_or_si256 (_mm256_and_si256
-                                 (_mm256_slli_epi16 (v, 6),
-                                  _mm256_set1_epi8 ((char) 0xC0)), p1);
-  __m256i hi3 = _mm256_or_si256 (_mm256_and_si256
-                                 (_mm256_slli_epi16 (v, 4),
-                                  _mm256_set1_epi8 ((char) 0xF0)),
-                                 _mm256_and_si256 (_mm256_srli_epi16 (p1, 2),
-                                                   _mm256_set1_epi8 (0x0F)));
-  __m256i lo3 = _mm256_or_si256 (_mm256_and_si256
-                                 (_mm256_slli_epi16 (v1, 6),
-                                  _mm256_set1_epi8 ((char) 0xC0)), p2);
-  __m256i hi = _mm256_blendv_epi8 (hi2, hi3, is_three);
-  __m256i lo = _mm256_blendv_epi8 (lo2, lo3, is_three);
-  __m256i a = _mm256_unpacklo_epi8 (lo, hi);    /* 0..7, 16..23 */
-  __m256i z = _mm256_unpackhi_epi8 (lo, hi);    /* 8..15, 24..31 */
-  *first = _mm256_permute2x128_si256 (a, z, 0x20);
-  *last = _mm256_permute2x128_si256 (a, z, 0x31);
+  __m256i c, d, e;
+};
+
+static inline struct lead_tables
+load_lead_tables (struct char_rules const *rules, bool widths)
+{
+  _Atomic unsigned char const *table = (widths ? rules->utf8_lead_entry
+                                        : rules->utf8_lead_action);
+  unsigned char copy[UTF8_LEAD_RANGES];
+  for (int k = 0; k < UTF8_LEAD_RANGES; k++)
+    copy[k] = atomic_load_explicit (table + k, memory_order_relaxed);
+  return (struct lead_tables) {
+    _mm256_broadcastsi128_si256 (_mm_loadu_si128 ((void const *) copy)),
+    _mm256_broadcastsi128_si256 (_mm_loadu_si128 ((void const *)
+                                                  (copy + 16))),
+    _mm256_broadcastsi128_si256 (_mm_loadu_si128 ((void const *)
+                                                  (copy + 32))) };
 }
 
-/* The cache entries of the 2- and 3-byte characters that start at the
-   bytes STARTS of the block, one byte at each such position (the others
-   hold anything), from the values FIRST and LAST that short_values gives.
-
-   Two such characters cannot start at bytes 2K and 2K + 1, so the 32
-   positions make 16 pairs, each with at most one character to look up.
-   The 16 entries are read one by one, as the relaxed atomic loads the
-   cache asks for: as fast here as two AVX2 gathers, and plain C.  */
+/* The lead table entry of each byte of V, taken as a lead byte C0..EF
+   (the other bytes get anything).  */
 static inline __m256i
-lookup_entries (struct char_rules const *rules, uint32_t starts,
-                __m256i first, __m256i last)
+lead_entries (struct lead_tables const *t, __m256i v)
 {
-  /* Pair K starts at its even byte when bit 2K of STARTS is set.  */
-  __m256i even_bit = _mm256_setr_epi32 (1, 1 << 2, 1 << 4, 1 << 6, 1 << 8,
-                                        1 << 10, 1 << 12, 1 << 14);
-  __m256i even_first = _mm256_cmpeq_epi32
-    (_mm256_and_si256 (_mm256_set1_epi32 (starts), even_bit), even_bit);
-  __m256i even_last = _mm256_cmpeq_epi32
-    (_mm256_and_si256 (_mm256_set1_epi32 (starts >> 16), even_bit),
-     even_bit);
-  /* Each 32-bit lane holds a pair's two 16-bit values: keep one.  */
-  __m256i low16 = _mm256_set1_epi32 (0xFFFF);
-  __m256i index_first = _mm256_blendv_epi8 (_mm256_srli_epi32 (first, 16),
-                                            _mm256_and_si256 (first, low16),
-                                            even_first);
-  __m256i index_last = _mm256_blendv_epi8 (_mm256_srli_epi32 (last, 16),
-                                           _mm256_and_si256 (last, low16),
-                                           even_last);
-  uint32_t index[16];
-  _mm256_storeu_si256 ((void *) index, index_first);
-  _mm256_storeu_si256 ((void *) (index + 8), index_last);
-  uint16_t entry[16];
-  for (int k = 0; k < 16; k++)
-    entry[k] = atomic_load_explicit (rules->utf8_cache + index[k],
-                                     memory_order_relaxed);
-  /* One 16-bit lane per pair, the entry in the byte of the position that
-     starts.  */
-  __m256i pairs = load ((unsigned char const *) entry);
-  __m256i even = _mm256_packs_epi32 (even_first, even_last);
-  even = _mm256_permute4x64_epi64 (even, 0xD8);
-  return _mm256_blendv_epi8 (_mm256_slli_epi16 (pairs, 8), pairs, even);
+  __m256i low = _mm256_and_si256 (v, _mm256_set1_epi8 (0x0F));
+  /* Bit 4 tells C from D, bit 5 C and D from E: moved to bit 7 for the
+     blends.  */
+  __m256i two = _mm256_blendv_epi8 (_mm256_shuffle_epi8 (t->c, low),
+                                    _mm256_shuffle_epi8 (t->d, low),
+                                    _mm256_slli_epi16 (v, 3));
+  return _mm256_blendv_epi8 (two, _mm256_shuffle_epi8 (t->e, low),
+                             _mm256_slli_epi16 (v, 2));
 }
 
 /* A vector of bytes: all ones where bit J of M is set.  */
@@ -255,16 +218,162 @@ byte_prefix_sums (__m256i v)
   return _mm256_add_epi8 (v, _mm256_permute2x128_si256 (total, total, 0x08));
 }
 
+/* Blocks are taken in chunks of up to CHUNK_BLOCKS, in three stages:
+   find the characters of each block, and the class of those whose lead
+   byte tells it; look the others up in the cache, all the chunk's in one
+   loop; then count.  Looked up block by block, the cache loads and the
+   branches on how many there are delay every block; in one loop over a
+   list, the loads of different blocks overlap, and only the loop's end is
+   mispredicted, once a chunk.  */
+enum { CHUNK_BLOCKS = 16 };
+
+/* What the first stage finds in one chunk.  */
+struct chunk
+{
+  /* The bytes of each block that start a character that is not ASCII.  */
+  uint32_t leads[CHUNK_BLOCKS];
+  /* The entry of each such character, once known: the lead table's at
+     first; the second stage fills in the ones it left 0, in the cache's
+     terms (0 again when the cache cannot tell).  */
+  alignas (32) unsigned char entry[CHUNK_BLOCKS * 32];
+  /* Where, from the chunk's start, the characters to look up start: 8
+     more entries than characters, for the stores that go past.  */
+  uint16_t todo[CHUNK_BLOCKS * 32 + 8];
+};
+
+/* Find the characters of the blocks from P, and the classes that the
+   lead tables T give, into K; stop after CHUNK_BLOCKS blocks, before the
+   last 32 bytes of N, or after a block that completes a run of
+   UTF8_ASCII_RUN bytes of ASCII (counting *ASCII_BLOCKS, the whole blocks
+   of ASCII just before).  Returns the blocks taken, and sets *NTODO to
+   the characters listed in K->todo.  */
+static int
+find_chunk (struct lead_tables const *t, unsigned char const *p, size_t n,
+            unsigned *ascii_blocks, struct chunk *k, size_t *ntodo)
+{
+  size_t listed = 0;
+  int blocks = 0;
+  while (blocks < CHUNK_BLOCKS && 64 <= n - 32 * blocks)
+    {
+      unsigned char const *b = p + 32 * blocks;
+      __m256i v = load (b);
+      uint32_t ascii = ~bits (v);
+      uint32_t leads = 0;
+      if (~ascii)
+        {
+          *ascii_blocks = 0;
+          leads = valid_starts (b, v, load (b + 1), load (b + 2)) & ~ascii;
+          /* The 2- and 3-byte characters whose lead byte tells their
+             class.  */
+          __m256i e = lead_entries (t, v);
+          _mm256_store_si256 ((void *) (k->entry + 32 * blocks), e);
+          uint32_t known = leads & bits (e) & ~bits (above (v, -17));
+          /* The others, to look up: their places listed eight at a time
+             without a branch, the list's length then set right.  */
+          uint64_t rest = leads & ~known;
+          unsigned nrest = __builtin_popcountll (rest);
+          uint16_t *list = k->todo + listed;
+          for (int j = 0; j < 8; j++)
+            {
+              list[j] = 32 * blocks + __builtin_ctzll (rest | (uint64_t) 1
+                                                       << 32);
+              rest &= rest - 1;
+            }
+          for (int j = 8; rest; j++)
+            {
+              list[j] = 32 * blocks + __builtin_ctzll (rest);
+              rest &= rest - 1;
+            }
+          listed += nrest;
+        }
+      k->leads[blocks++] = leads;
+      if (!~ascii && UTF8_ASCII_RUN / 32 <= ++*ascii_blocks)
+        break;
+    }
+  *ntodo = listed;
+  return blocks;
+}
+
+/* Look up in the cache the characters that K lists, starting in P, eight
+   at a time: their bytes and their entries are read with gathers.  Each
+   lane reads four bytes, at a character (which the block's bytes after it
+   cover) or at an entry (which the mapping's lead tables follow); a
+   gather reads each byte whole, as the relaxed loads the cache asks for
+   do, so an entry read is 0 or final.  Lanes past the list read
+   nothing.  */
+static void
+look_up_chunk (struct char_rules const *rules, unsigned char const *p,
+               struct chunk *k, size_t ntodo)
+{
+  int const *cache = (int const *) (void const *) rules->utf8_cache;
+  __m256i limit = _mm256_set1_epi32 (rules->utf8_cached_below);
+  /* Per length: which bits of the four bytes (first in the high byte)
+     carry the value, and how far to shift it down once closed up.  */
+  __m256i value_bits = _mm256_setr_epi32 (0, 0, 0x1F3F0000, 0x0F3F3F00,
+                                          0x073F3F3F, 0, 0, 0);
+  __m256i value_shift = _mm256_setr_epi32 (0, 0, 12, 6, 0, 0, 0, 0);
+  __m256i byte_swap = _mm256_setr_epi8 (3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9,
+                                        8, 15, 14, 13, 12, 3, 2, 1, 0, 7, 6,
+                                        5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
+  __m256i lane = _mm256_setr_epi32 (0, 1, 2, 3, 4, 5, 6, 7);
+  for (size_t j = 0; j < ntodo; j += 8)
+    {
+      __m256i live = _mm256_cmpgt_epi32 (_mm256_set1_epi32 (ntodo - j), lane);
+      __m256i at = _mm256_cvtepu16_epi32 (_mm_loadu_si128
+                                          ((void const *) (k->todo + j)));
+      __m256i w = _mm256_mask_i32gather_epi32 (_mm256_setzero_si256 (),
+                                               (int const *) (void const *) p,
+                                               at, live, 1);
+      w = _mm256_shuffle_epi8 (w, byte_swap);
+      __m256i lead = _mm256_srli_epi32 (w, 24);
+      /* 2, 3 or 4 bytes for C0..F7; 0 for the longer forms.  */
+      __m256i len = _mm256_sub_epi32
+        (_mm256_set1_epi32 (2),
+         _mm256_add_epi32 (_mm256_cmpgt_epi32 (lead, _mm256_set1_epi32 (0xDF)),
+                           _mm256_cmpgt_epi32 (lead,
+                                               _mm256_set1_epi32 (0xEF))));
+      len = _mm256_andnot_si256 (_mm256_cmpgt_epi32 (lead,
+                                                     _mm256_set1_epi32 (0xF7)),
+                                 len);
+      __m256i t = _mm256_and_si256 (w, _mm256_permutevar8x32_epi32
+                                    (value_bits, len));
+      t = _mm256_or_si256 (_mm256_and_si256 (t, _mm256_set1_epi32 (0x00FF00FF)),
+                           _mm256_srli_epi32 (_mm256_and_si256
+                                              (t, _mm256_set1_epi32
+                                               ((int) 0xFF00FF00)), 2));
+      __m256i cp = _mm256_or_si256 (_mm256_and_si256 (t, _mm256_set1_epi32
+                                                      (0xFFF)),
+                                    _mm256_and_si256 (_mm256_srli_epi32 (t, 4),
+                                                      _mm256_set1_epi32
+                                                      (0x1FFF000)));
+      cp = _mm256_srlv_epi32 (cp, _mm256_permutevar8x32_epi32 (value_shift,
+                                                               len));
+      __m256i ok = _mm256_and_si256 (_mm256_cmpgt_epi32 (limit, cp),
+                                     _mm256_andnot_si256
+                                     (_mm256_cmpeq_epi32
+                                      (len, _mm256_setzero_si256 ()), live));
+      __m256i e = _mm256_mask_i32gather_epi32 (_mm256_setzero_si256 (), cache,
+                                               _mm256_and_si256 (cp, ok), ok,
+                                               1);
+      uint32_t entry[8];
+      _mm256_storeu_si256 ((void *) entry, e);
+      size_t last = ntodo - j < 8 ? ntodo - j : 8;
+      for (size_t m = 0; m < last; m++)
+        k->entry[k->todo[j + m]] = entry[m];
+    }
+}
+
 /* Lines, words and characters, and with WIDTHS the line widths, of the
    32-byte blocks from P while at least 64 bytes are left.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline size_t
 scan_blocks (struct char_rules const *rules, struct scan_state *s,
              unsigned char const *p, size_t n, struct counts *c, bool widths)
 {
-  /* The ASCII classes are computed, and every 2- or 3-byte character
-     looked up in the cache without a bound check.  */
-  if (!rules->ascii_plain || rules->utf8_cached_below < 0x10000)
+  /* The ASCII classes are computed, and the cache is used without a
+     mapping check.  */
+  if (!rules->ascii_plain || !rules->utf8_cached_below)
     return 0;
+  struct lead_tables tables = load_lead_tables (rules, widths);
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
   uintmax_t column = s->column, max_width = c->max_width;
   uint64_t in_word = s->in_word;
@@ -272,135 +381,142 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
   /* The whole blocks of ASCII just counted: after UTF8_ASCII_RUN bytes of
      them, the block kernel counts faster.  */
   unsigned ascii_blocks = 0;
+  struct chunk k;
   /* A character that starts in a block may take five more bytes; the last
      32 bytes are left to the caller.  */
-  for (; 64 <= n - i; i += 32)
+  while (64 <= n - i && ascii_blocks < UTF8_ASCII_RUN / 32)
     {
-      if (UTF8_ASCII_RUN / 32 <= ascii_blocks)
-        break;
-      unsigned char const *b = p + i;
-      __m256i v = load (b);
-      uint32_t ascii = ~bits (v);
-      ascii_blocks = ascii == UINT32_MAX ? ascii_blocks + 1 : 0;
-      /* ASCII: 21..7E constituents; 09..0D and 20 separators; the other
-         bytes neutral.  Bytes >= 80 are negative, in neither class.  */
-      __m256i printable = _mm256_and_si256 (above (v, 0x1F), below (v, 0x7F));
-      uint32_t word = bits (_mm256_andnot_si256 (equal (v, ' '), printable));
-      uint32_t sep = bits (_mm256_or_si256 (equal (v, ' '),
-                                            _mm256_and_si256 (above (v, 0x08),
-                                                              below (v, 0x0E))));
-      unsigned block_chars = __builtin_popcount (ascii);
-      /* Columns: 1 for printable ASCII, the cache's width past ASCII.  */
-      __m256i width = _mm256_and_si256 (printable, _mm256_set1_epi8 (1));
-
-      /* Bytes C0..FF start the other characters; 80..BF continue them,
-         and never start, end or change anything.  */
-      if (~ascii)
+      size_t ntodo;
+      int nblocks = find_chunk (&tables, p + i, n - i, &ascii_blocks, &k,
+                                &ntodo);
+      look_up_chunk (rules, p + i, &k, ntodo);
+      for (int blk = 0; blk < nblocks; blk++, i += 32)
         {
-          __m256i v1 = load (b + 1), v2 = load (b + 2);
-          uint32_t leads = valid_starts (b, v, v1, v2) & ~ascii;
-          /* The two- and three-byte characters, all at once.  */
-          uint32_t short_ok = leads & ~bits (above (v, -17));
-          block_chars += __builtin_popcount (leads);
-          __m256i first, last;
-          short_values (v, v1, v2, &first, &last);
-          __m256i e = lookup_entries (rules, short_ok, first, last);
-          if ((short_ok & bits (e)) == short_ok)
+          unsigned char const *b = p + i;
+          __m256i v = load (b);
+          uint32_t ascii = ~bits (v);
+          /* ASCII: 21..7E constituents; 09..0D and 20 separators; the
+             other bytes neutral.  Bytes >= 80 are negative, in neither
+             class.  */
+          __m256i printable = _mm256_and_si256 (above (v, 0x1F),
+                                                below (v, 0x7F));
+          uint32_t word = bits (_mm256_andnot_si256 (equal (v, ' '),
+                                                     printable));
+          uint32_t sep = bits (_mm256_or_si256
+                               (equal (v, ' '),
+                                _mm256_and_si256 (above (v, 0x08),
+                                                  below (v, 0x0E))));
+          uint32_t leads = k.leads[blk];
+          unsigned block_chars = (__builtin_popcount (ascii)
+                                  + __builtin_popcount (leads));
+          /* Columns: 1 for printable ASCII, the entry's width past
+             ASCII.  */
+          __m256i width = _mm256_and_si256 (printable, _mm256_set1_epi8 (1));
+
+          /* Bytes C0..FF start the other characters; 80..BF continue
+             them, and never start, end or change anything.  */
+          if (leads)
             {
+              __m256i e = _mm256_load_si256 ((void const *)
+                                             (k.entry + 32 * blk));
+              uint32_t known = leads & bits (e);
               __m256i act = _mm256_and_si256
                 (e, _mm256_set1_epi8 (UTF8_ENTRY_ACTION_MASK));
               uint32_t w = bits (equal (act, ACT_WORD));
               uint32_t none = bits (equal (act, ACT_NEUTRAL));
-              word |= w & short_ok;
-              sep |= ~(w | none) & short_ok;
+              word |= w & known;
+              sep |= ~(w | none) & known;
               if (widths)
                 width = _mm256_or_si256
                   (width, _mm256_and_si256
                    (_mm256_and_si256 (_mm256_srli_epi16 (e, 3),
                                       _mm256_set1_epi8 (UTF8_ENTRY_WIDTH_MAX)),
-                    bytes_of_bits (short_ok)));
-              leads &= ~short_ok;
-            }
+                    bytes_of_bits (known)));
+              leads &= ~known;
 
-          /* The rest one by one: a 4-, 5- or 6-byte form, or a character
-             not in the cache yet.  */
-          if (leads)
-            {
-              unsigned char w8[32];
-              _mm256_storeu_si256 ((void *) w8, width);
-              for (; leads; leads &= leads - 1)
+              /* The rest one by one: characters not in the cache yet,
+                 past it, or of 5 or 6 bytes.  */
+              if (leads)
                 {
-                  int j = __builtin_ctz (leads);
-                  uint32_t cp = 0;
-                  utf8_decode (&cp, b + j, n - i - j);
-                  struct char_class k = utf8_char_class (rules, cp);
-                  /* Past ASCII, a character is a constituent, a
-                     separator (of some width) or neutral.  */
-                  word |= (uint32_t) (k.action == ACT_WORD) << j;
-                  sep |= (uint32_t) (k.action != ACT_WORD
-                                     && k.action != ACT_NEUTRAL) << j;
-                  /* No locale has a width above 2; should one, the
-                     caller counts from this block on.  */
-                  if (UTF8_ENTRY_WIDTH_MAX < k.width)
-                    goto stop;
-                  w8[j] = k.width;
-                }
-              width = load (w8);
-            }
-        }
-
-      lines += __builtin_popcount (bits (equal (v, '\n')));
-      chars += block_chars;
-
-      /* The words: in a word after byte J when the last byte up to J
-         that is not neutral is a constituent.  Adding a carry at the
-         start of each run of neutral bytes that follows a constituent
-         clears that run: those bytes are in the word too.  */
-      uint64_t neutral = ~(word | sep) & 0xFFFFFFFFu;
-      uint64_t start = ((uint64_t) word << 1 | in_word) & neutral;
-      uint64_t inside = word | (neutral & ~(neutral + start));
-      words += __builtin_popcount (sep & (inside << 1 | in_word));
-      in_word = inside >> 31 & 1;
-
-      if (widths)
-        {
-          /* Tabs and line ends need the column where they are; the
-             widths before them are running sums.  */
-          uint32_t special = bits (_mm256_or_si256
-                                   (_mm256_or_si256 (equal (v, '\t'),
-                                                     equal (v, '\n')),
-                                    _mm256_or_si256 (equal (v, '\r'),
-                                                     equal (v, '\f'))));
-          unsigned total = byte_sum (width);
-          if (!special)
-            column += total;
-          else
-            {
-              unsigned char w8[32], run[32];
-              _mm256_storeu_si256 ((void *) w8, width);
-              _mm256_storeu_si256 ((void *) run, byte_prefix_sums (width));
-              unsigned done = 0;   /* the widths up to the last special */
-              for (; special; special &= special - 1)
-                {
-                  int j = __builtin_ctz (special);
-                  /* Bytes of width sums are exact while the block's
-                     total is below 256.  */
-                  unsigned upto = total < 256 ? run[j] : 0;
-                  if (256 <= total)
-                    for (int t = 0; t <= j; t++)
-                      upto += w8[t];
-                  column += upto - done;
-                  done = upto;
-                  if (b[j] == '\t')
-                    column += 8 - column % 8;
-                  else
+                  unsigned char w8[32];
+                  _mm256_storeu_si256 ((void *) w8, width);
+                  for (; leads; leads &= leads - 1)
                     {
-                      if (max_width < column)
-                        max_width = column;
-                      column = 0;
+                      int j = __builtin_ctz (leads);
+                      uint32_t cp = 0;
+                      utf8_decode (&cp, b + j, n - i - j);
+                      struct char_class cl = utf8_char_class (rules, cp);
+                      /* Past ASCII, a character is a constituent, a
+                         separator (of some width) or neutral.  */
+                      word |= (uint32_t) (cl.action == ACT_WORD) << j;
+                      sep |= (uint32_t) (cl.action != ACT_WORD
+                                         && cl.action != ACT_NEUTRAL) << j;
+                      /* No locale has a width above 2; should one, the
+                         caller counts from this block on.  */
+                      if (UTF8_ENTRY_WIDTH_MAX < cl.width)
+                        goto stop;
+                      w8[j] = cl.width;
                     }
+                  width = load (w8);
                 }
-              column += total - done;
+            }
+
+          lines += __builtin_popcount (bits (equal (v, '\n')));
+          chars += block_chars;
+
+          /* The words: in a word after byte J when the last byte up to
+             J that is not neutral is a constituent.  Adding a carry at
+             the start of each run of neutral bytes that follows a
+             constituent clears that run: those bytes are in the word
+             too.  */
+          uint64_t neutral = ~(word | sep) & 0xFFFFFFFFu;
+          uint64_t start = ((uint64_t) word << 1 | in_word) & neutral;
+          uint64_t inside = word | (neutral & ~(neutral + start));
+          words += __builtin_popcount (sep & (inside << 1 | in_word));
+          in_word = inside >> 31 & 1;
+
+          if (widths)
+            {
+              /* Tabs and line ends need the column where they are; the
+                 widths before them are running sums.  */
+              uint32_t special = bits (_mm256_or_si256
+                                       (_mm256_or_si256 (equal (v, '\t'),
+                                                         equal (v, '\n')),
+                                        _mm256_or_si256 (equal (v, '\r'),
+                                                         equal (v, '\f'))));
+              unsigned total = byte_sum (width);
+              if (!special)
+                column += total;
+              else
+                {
+                  unsigned char w8[32], run[32];
+                  _mm256_storeu_si256 ((void *) w8, width);
+                  _mm256_storeu_si256 ((void *) run,
+                                       byte_prefix_sums (width));
+                  /* The widths up to the last special.  */
+                  unsigned done = 0;
+                  for (; special; special &= special - 1)
+                    {
+                      int j = __builtin_ctz (special);
+                      /* Bytes of width sums are exact while the block's
+                         total is below 256.  */
+                      unsigned upto = total < 256 ? run[j] : 0;
+                      if (256 <= total)
+                        for (int t = 0; t <= j; t++)
+                          upto += w8[t];
+                      column += upto - done;
+                      done = upto;
+                      if (b[j] == '\t')
+                        column += 8 - column % 8;
+                      else
+                        {
+                          if (max_width < column)
+                            max_width = column;
+                          column = 0;
+                        }
+                    }
+                  column += total - done;
+                }
             }
         }
     }

@@ -11,7 +11,14 @@
    the same page at once, but they store the same values, and every entry
    is loaded and stored whole (relaxed atomics), so a reader sees either 0
    (and classifies the page itself) or the final entry.  No ordering
-   between entries is needed.  */
+   between entries is needed.
+
+   The lead tables (charclass.h) are filled the same way, from the cache:
+   a 2-byte lead's 64 code points are one page, so its entry follows from
+   the page; a 3-byte lead's 4096 follow once the input has used an eighth
+   of their pages, when the rest are filled too.  Text in one script so
+   soon has the tables it needs, and no lead is probed unless text uses
+   it.  */
 #ifndef WC_UTF8_CLASS_H
 #define WC_UTF8_CLASS_H
 
@@ -26,7 +33,17 @@ enum
      (up to 0x7FFFFFFF) are classified directly: none of them is printable,
      and they are rare.  */
   UTF8_CACHE_LIMIT = 0x110000,
-  UTF8_CACHE_PAGE = 32,
+  UTF8_CACHE_PAGE = 64,
+  /* The lead bytes C0..EF: the 2- and 3-byte forms, which the lead tables
+     describe (charclass.h).  */
+  UTF8_LEAD_RANGES = 48,
+  /* The filled pages of a 3-byte lead's range after which the rest of
+     the range is filled (utf8-class.c).  */
+  UTF8_LEAD_PAGES_TO_FILL = 8,
+  /* The mapping: the cache, the two lead tables, and a count of filled
+     pages per 3-byte lead.  Whoever reads an entry four bytes at a time
+     reads past the cache into the tables, never past the mapping.  */
+  UTF8_MAP_SIZE = UTF8_CACHE_LIMIT + 2 * UTF8_LEAD_RANGES + 16,
   /* An entry: KNOWN | width << WIDTH_SHIFT | action.  */
   UTF8_ENTRY_KNOWN = 0x80,
   UTF8_ENTRY_WIDTH_SHIFT = 3,
