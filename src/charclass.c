@@ -71,12 +71,33 @@ single_byte_action (struct char_rules const *rules, int b)
           ? ACT_SPACE : ACT_WORD);
 }
 
-/* In a multibyte locale a byte that btowc maps is a whole character at a
-   character boundary; the table keeps it when it is one column wide (or a
-   zero-width control), so the kernel decodes only what needs decoding.  */
+/* The characters of the C standard's basic character set that are one
+   byte in every encoding: '\t', '\v', '\f' and the printable ASCII
+   characters but '$', '@' and '`'.  */
+static bool
+is_basic_char (int b)
+{
+  return ((' ' <= b && b <= '~' && b != '$' && b != '@' && b != '`')
+          || b == '\t' || b == '\v' || b == '\f');
+}
+
+/* In a multibyte locale GNU wc 9.1 decodes no basic character: it takes
+   the byte for the character of the same code, printable and one column
+   wide as isprint says, a separator as isspace says (never a no-break
+   space); so does the table, which also spares start-up the wide
+   functions' calls for most of ASCII.  Any other byte that btowc maps is
+   a whole character at a character boundary; the table keeps it when it
+   is one column wide (or a zero-width control), so the kernel decodes
+   only what needs decoding.  */
 static enum char_action
 multibyte_byte_action (struct char_rules const *rules, int b)
 {
+  if (is_basic_char (b))
+    {
+      int act = control_action (b);
+      return (0 <= act ? act : !isprint (b) ? ACT_NEUTRAL
+              : isspace (b) ? ACT_SPACE : ACT_WORD);
+    }
   wint_t wc = btowc (b);
   if (wc == WEOF)
     return ACT_DECODE;

@@ -22,22 +22,36 @@ counter_pass_for (struct char_rules const *rules, unsigned wanted)
   return wanted & WANT_LINES ? PASS_LINES : PASS_BYTES;
 }
 
-/* The best level the CPU runs.  __builtin_cpu_supports also checks that
-   the kernel saves the AVX state, so no SIGILL on systems that disable it.
-   The AVX2 kernels also use POPCNT, which every AVX2 CPU has, but check.  */
+/* Whether the CPU runs instructions of FEATURE and the kernel saves their
+   registers (no SIGILL on systems that disable AVX).  glibc's answer is what
+   its loader found at start-up; __builtin_cpu_supports asks the CPU afresh
+   in a constructor that runs at every start, needed or not, and CPUID costs
+   microseconds where it traps to a hypervisor.  */
+#if HAVE_CPU_FEATURE_ACTIVE
+# include <sys/platform/x86.h>
+# define CPU_HAS(feature) CPU_FEATURE_ACTIVE (feature)
+#else
+# define CPU_HAS(feature) __builtin_cpu_supports (CPU_NAME_##feature)
+# define CPU_NAME_SSE2 "sse2"
+# define CPU_NAME_AVX2 "avx2"
+# define CPU_NAME_POPCNT "popcnt"
+#endif
+
+/* The best level the CPU runs.  The AVX2 kernels also use POPCNT, which
+   every AVX2 CPU has, but check.  */
 static enum simd_level
 cpu_simd_level (void)
 {
   enum simd_level level = SIMD_PORTABLE;
-#if HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS
+#if (HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS) && !HAVE_CPU_FEATURE_ACTIVE
   __builtin_cpu_init ();
 #endif
 #if HAVE_SSE2_KERNELS
-  if (__builtin_cpu_supports ("sse2"))
+  if (CPU_HAS (SSE2))
     level = SIMD_SSE2;
 #endif
 #if HAVE_AVX2_KERNELS
-  if (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt"))
+  if (CPU_HAS (AVX2) && CPU_HAS (POPCNT))
     level = SIMD_AVX2;
 #endif
   return level;

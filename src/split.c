@@ -63,14 +63,20 @@ threads_used (struct part_job const *jobs, unsigned n)
   return distinct;
 }
 
+bool
+may_split (struct input const *in, uintmax_t min_part)
+{
+  return (in->st_ok && S_ISREG (in->st.st_mode)
+          && 2 <= in->st.st_size / min_part);
+}
+
 int
 count_in_parts (struct input *in, enum strategy s, struct counter *c,
                 struct splitter const *sp)
 {
   /* The system calls last: most files are too small to split.  */
   if (!sp || !strategy_uses_threads (s) || c->pass == PASS_BYTES
-      || !in->st_ok || !S_ISREG (in->st.st_mode)
-      || in->st.st_size / sp->min_part < 2)
+      || !may_split (in, sp->min_part))
     return STRATEGY_NOT_APPLICABLE;
   off_t offset = lseek (in->fd, 0, SEEK_CUR);
   off_t size = in->st.st_size;

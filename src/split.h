@@ -31,4 +31,9 @@ struct splitter
 int count_in_parts (struct input *in, enum strategy s, struct counter *c,
                     struct splitter const *sp);
 
+/* Whether IN, opened and its status taken, is large enough to be split
+   into parts of MIN_PART bytes: count_in_parts splits no other input.  */
+bool may_split (struct input const *in, uintmax_t min_part)
+  _GL_ATTRIBUTE_PURE;
+
 #endif

@@ -39,6 +39,7 @@ struct run
   struct counts total;
   bool read_stdin;              /* stdin must be closed, and checked, at exit */
   unsigned threads;             /* at most this many count at once */
+  bool threads_chosen;          /* THREADS and POOL are set (choose_threads) */
   struct pool *pool;            /* NULL with one thread */
   struct splitter split;        /* how a large file is cut into parts */
 };
@@ -98,12 +99,11 @@ outcome_free (struct outcome *o)
     free (o->name);
 }
 
-/* Open and count the input of O, and close it; messages wait for the
-   report.  Runs on any thread, but a --stats run has only one.  */
-static void
-count_outcome (struct outcome *o)
+/* Open the input of O and take its status.  Returns false if it cannot
+   be opened; the message waits for the report.  */
+static bool
+open_outcome (struct outcome *o)
 {
-  struct run const *run = o->run;
   struct input *in = &o->in;
   in->fd = STDIN_FILENO;
   if (!in->is_stdin)
@@ -112,11 +112,20 @@ count_outcome (struct outcome *o)
       if (in->fd < 0)
         {
           o->open_err = errno;
-          return;
+          return false;
         }
     }
   in->st_ok = fstat (in->fd, &in->st) == 0;
+  return true;
+}
 
+/* Count the opened input of O, and close it; messages wait for the
+   report.  Runs on any thread, but a --stats run has only one.  */
+static void
+count_opened (struct outcome *o)
+{
+  struct run const *run = o->run;
+  struct input *in = &o->in;
   struct counter c;
   counter_init (&c, &run->rules, run->opts.wanted);
   struct stats_probe probe;
@@ -130,6 +139,29 @@ count_outcome (struct outcome *o)
                   &in->tally, o->counts.bytes);
   if (!in->is_stdin && close (in->fd) != 0)
     o->close_err = errno;
+}
+
+static void
+count_outcome (struct outcome *o)
+{
+  if (open_outcome (o))
+    count_opened (o);
+}
+
+/* Decide how many threads count, and make their pool if more than one.  */
+static void
+choose_threads (struct run *run)
+{
+  run->threads_chosen = true;
+  run->threads = thread_count (&run->opts);
+  if (1 < run->threads)
+    {
+      /* The main thread counts too: the first part of a file it splits,
+         and any file while it waits for the one to print next.  */
+      run->pool = pool_create (run->threads - 1);
+      run->split.pool = run->pool;
+      run->split.max_parts = run->threads;
+    }
 }
 
 /* Print what O gave: its messages and count line, in the order one
@@ -200,8 +232,12 @@ count_one (struct run *run, struct operands const *ops, char *name)
 {
   struct outcome o;
   outcome_init (&o, run, ops, name, false);
-  if (outcome_counts_input (&o))
-    count_outcome (&o);
+  if (outcome_counts_input (&o) && open_outcome (&o))
+    {
+      if (!run->threads_chosen && may_split (&o.in, run->split.min_part))
+        choose_threads (run);
+      count_opened (&o);
+    }
   return report (run, &o);
 }
 
@@ -339,15 +375,16 @@ main (int argc, char **argv)
   struct operand_status *status = stat_for_width (&run, &ops);
   run.width = status ? field_width (status, operands_known (&ops)) : 1;
 
-  run.threads = thread_count (&run.opts);
-  if (1 < run.threads)
-    {
-      /* The main thread counts too: the first part of a file it splits,
-         and any file while it waits for the one to print next.  */
-      run.pool = pool_create (run.threads - 1);
-      run.split = (struct splitter) { run.pool, run.threads,
-                                      min_part_size (run.pass) };
-    }
+  /* Several names may be counted at once: their threads are chosen now.
+     One input at most gains from threads only by being split, which most
+     inputs are too small for: its threads are chosen once its size is
+     known (count_one), which spares a run over one small file counting the
+     processors and making a pool, a system call and a dozen functions of
+     the C library to bind.  */
+  run.threads = 1;
+  run.split.min_part = min_part_size (run.pass);
+  if (run.opts.files0_from || 1 < ops.n_names)
+    choose_threads (&run);
 
   bool parallel = parallel_names (&run.opts, run.threads, run.split.min_part,
                                  &ops, status);

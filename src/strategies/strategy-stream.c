@@ -18,16 +18,19 @@
    enough to stay in the L2 cache while the kernel scans it.  */
 enum { STREAM_BUFFER_SIZE = 256 * 1024, STREAM_BUFFER_ALIGN = 64 };
 
-/* What a thread reads into when its buffer cannot be allocated: reading
-   only costs more system calls, so the default way, which every other
-   strategy falls back to, never fails for want of memory.  */
+/* What an input is read into first, on the stack, and what a thread reads
+   into when its buffer cannot be allocated: reading only costs more system
+   calls, so the default way, which every other strategy falls back to,
+   never fails for want of memory.  */
 enum { SHORT_BUFFER_SIZE = 16 * 1024 };
 
 /* One buffer per thread, so that threads that count at the same time each
-   read into their own.  It is allocated when the thread first reads, not
-   in thread-local storage, which every process would set up and zero at
-   start-up, however little it reads.  A worker's buffer is freed when the
-   thread ends (the key's destructor), the main thread's at exit.  */
+   read into their own.  It is allocated when the thread first reads an
+   input larger than the short buffer, not in thread-local storage, which
+   every process would set up and zero at start-up, however little it
+   reads: a run over small files maps, touches and unmaps no buffer at all.
+   A worker's buffer is freed when the thread ends (the key's destructor),
+   the main thread's at exit.  */
 static _Thread_local unsigned char *buffer;
 static pthread_key_t buffer_key;
 static bool buffer_key_made;
@@ -76,11 +79,12 @@ read_stream (struct input *in, struct counter *c)
     in->tally.method = "stream";
   if (in->st_ok && S_ISREG (in->st.st_mode))
     posix_fadvise (in->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  /* A read that fills the short buffer says that more is likely to come:
+     only then is the large buffer worth taking.  */
   unsigned char short_buffer[SHORT_BUFFER_SIZE];
-  unsigned char *buf = thread_buffer ();
-  size_t size = buf ? STREAM_BUFFER_SIZE : sizeof short_buffer;
-  if (!buf)
-    buf = short_buffer;
+  unsigned char *buf = short_buffer;
+  size_t size = sizeof short_buffer;
+  bool may_grow = true;
   for (;;)
     {
       size_t n = safe_read (in->fd, buf, size);
@@ -90,6 +94,16 @@ read_stream (struct input *in, struct counter *c)
       if (n == 0)
         return 0;
       counter_feed (c, buf, n);
+      if (may_grow && n == size)
+        {
+          may_grow = false;
+          unsigned char *large = thread_buffer ();
+          if (large)
+            {
+              buf = large;
+              size = STREAM_BUFFER_SIZE;
+            }
+        }
     }
 }
 
