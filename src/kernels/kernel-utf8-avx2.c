@@ -357,8 +357,7 @@ look_up_chunk (struct char_rules const *rules, unsigned char const *p,
                                                1);
       uint32_t entry[8];
       _mm256_storeu_si256 ((void *) entry, e);
-      size_t last = ntodo - j < 8 ? ntodo - j : 8;
-      for (size_t m = 0; m < last; m++)
+      for (size_t m = 0; m < 8 && j + m < ntodo; m++)
         k->entry[k->todo[j + m]] = entry[m];
     }
 }
