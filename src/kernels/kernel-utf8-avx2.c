@@ -369,8 +369,10 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
              unsigned char const *p, size_t n, struct counts *c, bool widths)
 {
   /* The ASCII classes are computed, and the cache is used without a
-     mapping check.  */
-  if (!rules->ascii_plain || !rules->utf8_cached_below)
+     mapping check.  A span too short for a block (a line from getline)
+     returns before the lead tables are loaded, which costs more than
+     such a span's count.  */
+  if (n < 64 || !rules->ascii_plain || !rules->utf8_cached_below)
     return 0;
   struct lead_tables tables = load_lead_tables (rules, widths);
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
