@@ -27,14 +27,13 @@ counter_pass_for (struct char_rules const *rules, unsigned wanted)
    its loader found at start-up; __builtin_cpu_supports asks the CPU afresh
    in a constructor that runs at every start, needed or not, and CPUID costs
    microseconds where it traps to a hypervisor.  */
-#if HAVE_CPU_FEATURE_ACTIVE
-# include <sys/platform/x86.h>
-# define CPU_HAS(feature) CPU_FEATURE_ACTIVE (feature)
-#else
-# define CPU_HAS(feature) __builtin_cpu_supports (CPU_NAME_##feature)
-# define CPU_NAME_SSE2 "sse2"
-# define CPU_NAME_AVX2 "avx2"
-# define CPU_NAME_POPCNT "popcnt"
+#if HAVE_SSE2_KERNELS || HAVE_AVX2_KERNELS
+# if HAVE_CPU_FEATURE_ACTIVE
+#  include <sys/platform/x86.h>
+#  define CPU_HAS(feature, name) CPU_FEATURE_ACTIVE (feature)
+# else
+#  define CPU_HAS(feature, name) __builtin_cpu_supports (name)
+# endif
 #endif
 
 /* The best level the CPU runs.  The AVX2 kernels also use POPCNT, which
@@ -47,11 +46,11 @@ cpu_simd_level (void)
   __builtin_cpu_init ();
 #endif
 #if HAVE_SSE2_KERNELS
-  if (CPU_HAS (SSE2))
+  if (CPU_HAS (SSE2, "sse2"))
     level = SIMD_SSE2;
 #endif
 #if HAVE_AVX2_KERNELS
-  if (CPU_HAS (AVX2) && CPU_HAS (POPCNT))
+  if (CPU_HAS (AVX2, "avx2") && CPU_HAS (POPCNT, "popcnt"))
     level = SIMD_AVX2;
 #endif
   return level;
