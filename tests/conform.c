@@ -879,19 +879,8 @@ put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
 {
   fputs ("MISMATCH: ", o);
   put_command (o, c, p, k);
-  fputs ("  expected (oracle): ", o);
-  put_status (o, e, run_timeout);
-  fputs ("\n    stdout: ", o);
-  put_quoted (o, e->out, e->out_len);
-  fputs ("\n    stderr: ", o);
-  put_quoted (o, e->err, e->err_len);
-  fputs ("\n  got:               ", o);
-  put_status (o, g, run_timeout);
-  fputs ("\n    stdout: ", o);
-  put_quoted (o, g->out, g->out_len);
-  fputs ("\n    stderr: ", o);
-  put_quoted (o, g->err, g->err_len);
-  putc ('\n', o);
+  put_result (o, "expected (oracle)", e, run_timeout);
+  put_result (o, "got", g, run_timeout);
   if (k->mode == MODE_ALL
       && (e->out_len != g->out_len || memcmp (e->out, g->out, e->out_len)))
     put_line_differences (o, e->out, e->out_len, g->out, g->out_len);

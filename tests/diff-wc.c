@@ -783,18 +783,6 @@ put_command (FILE *o, struct programs const *pr, struct wc_case const *k,
   fputs (")\n", o);
 }
 
-static void
-put_result (FILE *o, char const *label, struct result const *r)
-{
-  fprintf (o, "  %s: ", label);
-  put_status (o, r, RUN_TIMEOUT);
-  fputs ("\n    stdout: ", o);
-  put_quoted (o, r->out, r->out_len);
-  fputs ("\n    stderr: ", o);
-  put_quoted (o, r->err, r->err_len);
-  putc ('\n', o);
-}
-
 /* The end of the counts in output line [LINE, END): the line less its
    name, if it has one.  Names in a case (in, in2, -, missing) are never
    all digits, so the counts end with the last digit before any other
@@ -909,8 +897,8 @@ check_case (struct programs *pr, struct wc_case const *k, char const *dir)
       if (total)
         printf ("  (what the system wc prints, as --total=%s would"
                 " change it)\n", k->total);
-      put_result (stdout, "expected (system wc)", &want);
-      put_result (stdout, "got (our wc)", &got);
+      put_result (stdout, "expected (system wc)", &want, RUN_TIMEOUT);
+      put_result (stdout, "got (our wc)", &got, RUN_TIMEOUT);
     }
   free (want.out);
   free (want.err);

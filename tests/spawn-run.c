@@ -363,3 +363,16 @@ __lsan_is_turned_off (void)
 {
   return 1;
 }
+
+void
+put_result (FILE *o, char const *label, struct result const *r,
+            unsigned int timeout)
+{
+  fprintf (o, "  %s: ", label);
+  put_status (o, r, timeout);
+  fputs ("\n    stdout: ", o);
+  put_quoted (o, r->out, r->out_len);
+  fputs ("\n    stderr: ", o);
+  put_quoted (o, r->err, r->err_len);
+  putc ('\n', o);
+}

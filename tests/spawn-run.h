@@ -84,5 +84,9 @@ void runner_run (struct runner *r, char const *path, char *const *argv,
 bool same_result (struct result const *a, struct result const *b)
   _GL_ATTRIBUTE_PURE;
 void put_status (FILE *o, struct result const *r, unsigned int timeout);
+/* R as a report's three lines: "  LABEL: " and its status, then its
+   standard output and error, quoted.  */
+void put_result (FILE *o, char const *label, struct result const *r,
+                 unsigned int timeout);
 
 #endif
