@@ -137,7 +137,7 @@ add_locale_table (char const *locale)
       exit (EXIT_FAILURE);
     }
   struct char_rules rules;
-  char_rules_init (&rules, false);
+  char_rules_init (&rules, gnu_rules_by_name[0], false);
   struct table *t = &tables[ntables++];
   snprintf (t->name, sizeof t->name, "locale %s", locale);
   t->multibyte = rules.multibyte;
@@ -689,7 +689,7 @@ utf8_rules_of_table (struct table const *t, struct char_rules *rules)
 {
   if (strncmp (t->name, "locale ", 7) != 0)
     return false;
-  char_rules_init (rules, false);
+  char_rules_init (rules, gnu_rules_by_name[0], false);
   if (rules->utf8)
     return true;
   char_rules_release (rules);

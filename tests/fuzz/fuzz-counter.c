@@ -90,8 +90,9 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
       l->available = enter_locale (l);
       if (l->available)
         {
-          char_rules_init (&l->rules[0], false);
-          char_rules_init (&l->rules[1], true);
+          /* The reference counter follows GNU wc 9.1's rules.  */
+          char_rules_init (&l->rules[0], gnu_rules_by_name[0], false);
+          char_rules_init (&l->rules[1], gnu_rules_by_name[0], true);
         }
       else if (!l->legacy)
         {
