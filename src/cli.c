@@ -137,16 +137,15 @@ Which GNU wc this one follows where GNU's rules changed:\n\
   exit (status);
 }
 
-/* --version, naming the rule set in force after the version number:
-   "wc (wc-strategies) 0.1 (GNU wc 9.7 rules)".  */
+/* --version in GNU's format, then a line naming the rule set in force:
+   "Follows GNU wc 9.7 rules (--gnu-compat=9.7)."  */
 static void
 print_version (struct gnu_rules const *gnu)
 {
-  char version[sizeof PACKAGE_VERSION + sizeof " (GNU wc 99.99 rules)"];
-  snprintf (version, sizeof version, "%s (GNU wc %s rules)", PACKAGE_VERSION,
-            gnu->version);
-  version_etc (stdout, "wc", PACKAGE_NAME, version,
+  version_etc (stdout, "wc", PACKAGE_NAME, PACKAGE_VERSION,
                "the wc-strategies developers", (char *) NULL);
+  printf (_("Follows GNU wc %s rules (--gnu-compat=%s).\n"), gnu->version,
+          gnu->version);
 }
 
 static void
