@@ -126,7 +126,8 @@ How input is read (the counts are the same whichever is chosen):\n\
   printf (_("\
 \n\
 Which GNU wc this one follows where GNU's rules changed:\n\
-      --gnu-compat=VERSION  count and report as GNU wc VERSION does: 9.1, or\n\
+      --gnu-compat=VERSION\n\
+                         count and report as GNU wc VERSION does: 9.1, or\n\
                            9.7 (the rules of GNU coreutils 9.5 and later);\n\
                            this build follows %s unless told otherwise\n\
 "), gnu_rules_default->version);
