@@ -16,8 +16,9 @@
    a bulk kernel (kernel-utf8-avx2.c) may take any number of bytes first,
    even stopping inside a character.  Under 9.7's rules a continuation byte
    that no character takes is an encoding error, which is a constituent:
-   there the kernels also note where each character ends, and no bulk
-   kernel runs.  Also: characters alone.  */
+   there the kernels also note where each character ends (a bulk kernel
+   that stops inside one says how far it goes).  Also: characters
+   alone.  */
 #include <config.h>
 
 #include "kernels.h"
@@ -190,8 +191,9 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
    up to END, or with RUN_STOPS, up to the end of the first run of
    UTF8_ASCII_RUN bytes of ASCII: whoever can count ASCII faster takes it
    from there.  Returns where it stopped.  A character that END cuts waits
-   in S.  With STRAYS (9.7's rules, no bulk kernel) P is at a character
-   boundary, and stray continuation bytes are constituents.  */
+   in S.  With STRAYS (9.7's rules) stray continuation bytes are
+   constituents: P is at a character boundary, or S->continued bytes
+   before one.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline unsigned char const *
 decode_stretch (utf8_scan_kernel bulk, bool run_stops,
                 struct char_rules const *rules, struct scan_state *s,
@@ -212,6 +214,11 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
   struct scan_regs r;
   scan_regs_load (&r, s, c);
   uintmax_t chars = 0;
+  /* With STRAYS: where the last character (or invalid byte) decoded ends.
+     The continuation bytes between there and the next byte that is not
+     one belong to no character.  */
+  unsigned char const *next = p + s->continued;
+  s->continued = 0;
 
   /* Eight bytes at a time while at least 16 are left, so that every
      character that starts in the eight can be read whole without checking
@@ -219,10 +226,6 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
      own (see the top of the file).  */
   bool plain = rules->ascii_plain;
   size_t ascii_run = 0;
-  /* With STRAYS: where the last character (or invalid byte) decoded ends.
-     The continuation bytes between there and the next byte that is not
-     one belong to no character.  */
-  unsigned char const *next = p;
   while (16 <= end - p)
     {
       if (run_stops && UTF8_ASCII_RUN <= ascii_run)
@@ -350,7 +353,7 @@ scan_utf8 (utf8_scan_kernel bulk, struct block_kernel const *blocks,
            unsigned char const *p, size_t n, struct counts *c)
 {
   if (rules->nonspace_words)
-    scan_utf8_body (NULL, blocks, rules, s, p, n, c, true, true);
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, true, true);
   else
     scan_utf8_body (bulk, blocks, rules, s, p, n, c, true, false);
 }
@@ -361,7 +364,7 @@ scan_utf8_words (utf8_scan_kernel bulk, struct block_kernel const *blocks,
                  unsigned char const *p, size_t n, struct counts *c)
 {
   if (rules->nonspace_words)
-    scan_utf8_body (NULL, blocks, rules, s, p, n, c, false, true);
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, false, true);
   else
     scan_utf8_body (bulk, blocks, rules, s, p, n, c, false, false);
 }

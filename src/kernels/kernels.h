@@ -22,6 +22,11 @@ struct scan_state
   bool in_word;         /* the last character that mattered was a constituent */
   unsigned char npending;                 /* multibyte only: bytes of an */
   unsigned char pending[MB_LEN_MAX];      /* unfinished character */
+  /* UTF-8 only: the bytes at the current position that continue a
+     character a bulk kernel counted before stopping inside it (which
+     under 9.7's rules are no strays).  Never carried across spans: a bulk
+     kernel stops well before a span's end.  */
+  unsigned char continued;
 };
 
 /* The instruction sets a kernel may use, weakest first.  The counter picks
@@ -127,8 +132,8 @@ void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
    kernel set up for RULES with the widths the pass needs, takes the whole
    64-byte blocks of ASCII.  BULK and BLOCKS may be null.  A bulk kernel
    stops after a run of UTF8_ASCII_RUN bytes of ASCII (or more), for the
-   block kernel to take the rest of the run.  The bulk kernels follow
-   9.1's word rule: under 9.7's (RULES->nonspace_words) they are not run.  */
+   block kernel to take the rest of the run.  A bulk kernel that stops
+   inside a character says so in S->continued.  */
 enum { UTF8_ASCII_RUN = 256 };
 typedef size_t (*utf8_scan_kernel) (struct char_rules const *rules,
                                     struct scan_state *s,
