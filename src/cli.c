@@ -209,7 +209,6 @@ parse_command_line (int argc, char **argv, struct options *opts)
         help_rules = opts->gnu = XARGMATCH ("--gnu-compat", optarg,
                                             gnu_rules_names,
                                             gnu_rules_by_name);
-        opts->gnu_chosen = true;
         break;
       case TOTAL_OPTION:
         opts->total = XARGMATCH ("--total", optarg, total_arg_names,

@@ -23,7 +23,6 @@ struct options
   enum strategy strategy;
   bool debug;                   /* say which line kernel runs */
   struct gnu_rules const *gnu;  /* the GNU wc whose rules are followed */
-  bool gnu_chosen;              /* GNU was named by --gnu-compat */
   bool stats;                   /* --stats: measurements on stderr */
   unsigned threads;             /* --threads=N; 0 for auto */
   char const *files0_from;      /* NULL: the names are the operands */

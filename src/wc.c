@@ -422,7 +422,9 @@ main (int argc, char **argv)
   parse_command_line (argc, argv, &run.opts);
   char_rules_init (&run.rules, run.opts.gnu,
                    getenv ("POSIXLY_CORRECT") != NULL);
-  if (run.opts.debug && run.opts.gnu_chosen)
+  /* Only a set other than the build's is named, so that --debug says
+     what GNU's does when the rules are the system wc's.  */
+  if (run.opts.debug && run.opts.gnu != gnu_rules_default)
     error (0, 0, "following GNU wc %s rules", run.opts.gnu->version);
   run.pass = counter_pass_for (&run.rules, run.opts.wanted);
 
