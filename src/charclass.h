@@ -1,5 +1,6 @@
 /* charclass.h: what each byte or character means to wc, as data built once
-   from the locale: the GNU wc 9.1 word classes and display-width effects.  */
+   from the locale and the GNU rule set (gnu-rules.h): the word classes and
+   display-width effects.  */
 #ifndef WC_CHARCLASS_H
 #define WC_CHARCLASS_H
 
@@ -7,9 +8,14 @@
 #include <stdint.h>
 #include <wchar.h>
 
+#include "gnu-rules.h"
+
 /* The effect of one character.  Separators end a word, constituents are
-   inside one, neutral characters (non-printable ones, invalid bytes) do
-   neither: GNU wc 9.1 counts 'a\1b' as one word and '\1' as none.  */
+   inside one, neutral characters do neither: under GNU wc 9.1's rules the
+   non-printable ones and invalid bytes are neutral ('a\1b' is one word and
+   '\1' none); under 9.7's there are no neutral characters ('\1' is a
+   word).  In the byte tables WORD and SPACE are one column wide; the code
+   point cache (utf8-class.h) keeps a width beside each action.  */
 enum char_action
 {
   ACT_NEUTRAL,    /* no width, no effect on words */
@@ -19,6 +25,7 @@ enum char_action
   ACT_TAB,        /* separator, column to the next multiple of 8 */
   ACT_LINE_END,   /* '\r' '\f': separator, ends a line for -L only */
   ACT_NEWLINE,    /* '\n': separator, ends a line, counts a line */
+  ACT_VWORD,      /* constituent of no width (a control character, 9.7) */
   ACT_DECODE      /* multibyte locales: the byte starts a sequence to decode */
 };
 
@@ -28,14 +35,22 @@ struct char_rules
   bool multibyte;
   /* The no-break spaces separate words unless POSIXLY_CORRECT is set.  */
   bool nbsp_separates;
+  /* The GNU rules' word definition (gnu_rules.nonspace_words): every
+     character but white space is a constituent, and so is each invalid
+     byte, which the kernels then treat as ACT_VWORD instead of skipping.  */
+  bool nonspace_words;
+  /* The C locale's bytes >= 0x80 are code points (gnu_rules).  */
+  bool c_bytes_are_code_points;
   /* Per byte: its action in single-byte locales; in multibyte locales the
      action of a byte that is a whole character by itself at a character
      boundary, or ACT_DECODE.  */
   unsigned char byte_action[256];
   /* What follows from byte_action for every locale (char_rules_summarize):
-     bytes 0..0x7F have the usual ASCII actions and widths, so a kernel may
-     classify eight at a time with arithmetic; and the action every byte
-     >= 0x80 shares, or ACT_DECODE when they differ.  */
+     bytes 0..0x7F have the usual ASCII actions and widths under the rule
+     set (controls neutral, or constituents of no width with
+     nonspace_words), so a kernel may classify eight at a time with
+     arithmetic; and the action every byte >= 0x80 shares, or ACT_DECODE
+     when they differ.  */
   bool ascii_plain;
   unsigned char high_action;
 
@@ -58,14 +73,17 @@ struct char_rules
   _Atomic unsigned char *utf8_lead_action;
 };
 
-void char_rules_init (struct char_rules *rules, bool posixly_correct);
+/* Build RULES for the current locale under the GNU rule set GNU.  */
+void char_rules_init (struct char_rules *rules, struct gnu_rules const *gnu,
+                      bool posixly_correct);
 /* Set ascii_plain and high_action from byte_action: char_rules_init does,
    and so must whoever fills byte_action by hand.  */
 void char_rules_summarize (struct char_rules *rules);
 /* Give back what char_rules_init took (the UTF-8 cache).  */
 void char_rules_release (struct char_rules *rules);
 
-/* The action and display width of a decoded wide character.  */
+/* The action and display width of a decoded wide character.  Never
+   ACT_VWORD: a constituent of no width is ACT_WORD of width 0.  */
 enum char_action wide_char_action (struct char_rules const *rules, wint_t wc,
                                    int *width);
 

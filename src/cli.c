@@ -1,6 +1,6 @@
 /* cli.c: parse wc's command line (GNU getopt, with GNU wc's options and
-   messages, plus --total, --strategy, --stats and --threads), and print
-   --help.  */
+   messages, plus --total, --gnu-compat, --strategy, --stats and
+   --threads), and print --help and --version.  */
 #include <config.h>
 
 #include "cli.h"
@@ -30,6 +30,7 @@ enum
 {
   DEBUG_OPTION = CHAR_MAX + 1,
   FILES0_FROM_OPTION,
+  GNU_COMPAT_OPTION,
   STATS_OPTION,
   THREADS_OPTION,
   TOTAL_OPTION,
@@ -47,6 +48,7 @@ static struct option const long_options[] =
   {"files0-from", required_argument, NULL, FILES0_FROM_OPTION},
   {"max-line-length", no_argument, NULL, 'L'},
   {"total", required_argument, NULL, TOTAL_OPTION},
+  {"gnu-compat", required_argument, NULL, GNU_COMPAT_OPTION},
   {"strategy", required_argument, NULL, 'p'},
   {"stats", no_argument, NULL, STATS_OPTION},
   {"threads", required_argument, NULL, THREADS_OPTION},
@@ -65,6 +67,9 @@ static enum total_mode const total_arg_values[] =
 };
 ARGMATCH_VERIFY (total_arg_names, total_arg_values);
 
+/* The rules --help describes: the default, or those chosen before it.  */
+static struct gnu_rules const *help_rules;
+
 /* A usage error, or --help.  argmatch calls this too (see configure.ac).  */
 void
 usage (int status)
@@ -81,8 +86,9 @@ Usage: %s [OPTION]... [FILE]...\n\
 "), program_name, program_name);
   fputs (_("\
 Print newline, word, and byte counts for each FILE, and a total line if\n\
-more than one FILE is specified.  A word is a non-zero-length sequence of\n\
-printable characters delimited by white space.\n\
+more than one FILE is specified.  "), stdout);
+  fputs (_(help_rules->word_help), stdout);
+  fputs (_("\
 \n\
 With no FILE, or when FILE is -, read standard input.\n\
 \n\
@@ -117,11 +123,30 @@ How input is read (the counts are the same whichever is chosen):\n\
                            and many files are counted at once; 1: no thread\n\
                            (only the default strategy and mmap use threads)\n\
 "), stdout);
+  printf (_("\
+\n\
+Which GNU wc this one follows where GNU's rules changed:\n\
+      --gnu-compat=VERSION\n\
+                         count and report as GNU wc VERSION does: 9.1, or\n\
+                           9.7 (the rules of GNU coreutils 9.5 and later);\n\
+                           this build follows %s unless told otherwise\n\
+"), gnu_rules_default->version);
   fputs (_("\
       --help        display this help and exit\n\
       --version     output version information and exit\n\
 "), stdout);
   exit (status);
+}
+
+/* --version in GNU's format, then a line naming the rule set in force:
+   "Follows GNU wc 9.7 rules (--gnu-compat=9.7)."  */
+static void
+print_version (struct gnu_rules const *gnu)
+{
+  version_etc (stdout, "wc", PACKAGE_NAME, PACKAGE_VERSION,
+               "the wc-strategies developers", (char *) NULL);
+  printf (_("Follows GNU wc %s rules (--gnu-compat=%s).\n"), gnu->version,
+          gnu->version);
 }
 
 static void
@@ -164,7 +189,9 @@ parse_command_line (int argc, char **argv, struct options *opts)
 {
   unsigned wanted = 0;
   int c;
-  *opts = (struct options) { .strategy = STRATEGY_STREAM };
+  *opts = (struct options) { .strategy = STRATEGY_STREAM,
+                             .gnu = gnu_rules_default };
+  help_rules = opts->gnu;
   while ((c = getopt_long (argc, argv, "clLmwp:", long_options, NULL)) != -1)
     switch (c)
       {
@@ -178,6 +205,11 @@ parse_command_line (int argc, char **argv, struct options *opts)
       case FILES0_FROM_OPTION: opts->files0_from = optarg; break;
       case STATS_OPTION: opts->stats = true; break;
       case THREADS_OPTION: opts->threads = parse_threads (optarg); break;
+      case GNU_COMPAT_OPTION:
+        help_rules = opts->gnu = XARGMATCH ("--gnu-compat", optarg,
+                                            gnu_rules_names,
+                                            gnu_rules_by_name);
+        break;
       case TOTAL_OPTION:
         opts->total = XARGMATCH ("--total", optarg, total_arg_names,
                                  total_arg_values);
@@ -185,8 +217,7 @@ parse_command_line (int argc, char **argv, struct options *opts)
       case HELP_OPTION:
         usage (EXIT_SUCCESS);
       case VERSION_OPTION:
-        version_etc (stdout, "wc", PACKAGE_NAME, PACKAGE_VERSION,
-                     "the wc-strategies developers", (char *) NULL);
+        print_version (help_rules);
         exit (EXIT_SUCCESS);
       default:
         usage (EXIT_FAILURE);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 
+#include "gnu-rules.h"
 #include "input.h"
 
 /* --total=WHEN (GNU 9.2): when the total line is printed.  */
@@ -21,6 +22,7 @@ struct options
   enum total_mode total;
   enum strategy strategy;
   bool debug;                   /* say which line kernel runs */
+  struct gnu_rules const *gnu;  /* the GNU wc whose rules are followed */
   bool stats;                   /* --stats: measurements on stderr */
   unsigned threads;             /* --threads=N; 0 for auto */
   char const *files0_from;      /* NULL: the names are the operands */

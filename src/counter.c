@@ -221,9 +221,10 @@ feed_single_byte (struct counter *c, unsigned char const *p, size_t n)
         }
     }
   /* The last bytes, padded with NUL bytes to a block: NUL is neutral
-     wherever the block kernel runs (its ASCII classes are checked), and
-     neutral bytes change no count and no state.  */
-  if (SHORT_TAIL <= n)
+     wherever the block kernel runs under 9.1's rules (its ASCII classes are
+     checked), and neutral bytes change no count and no state.  9.7's rules
+     have no neutral byte.  */
+  if (SHORT_TAIL <= n && !c->rules->nonspace_words)
     {
       unsigned char block[SCAN_BLOCK] = { 0 };
       memcpy (block, p, n);
@@ -280,6 +281,10 @@ counter_finish (struct counter *c)
 {
   struct counts result = c->counts;
   struct scan_state end = c->scan;
+  /* The bytes of a character that the end cut are encoding errors: under
+     9.7's rules constituents, under 9.1's nothing.  */
+  if (end.npending && c->rules->nonspace_words)
+    end.in_word = true;
   scan_finish (&end, &result);
   if (!pass_decodes (c->pass))
     result.chars = result.bytes;

@@ -53,7 +53,9 @@ usable_st_size (struct stat const *st)
 
 /* GNU wc's answer to "how many bytes?" for a sized file.  A size that is
    not a multiple of the page size is trusted as it is: no read, and the
-   offset is left where it was (as GNU wc 9.1 leaves it).  A page-multiple
+   offset is left where it was (as GNU wc 9.1 leaves it), or with
+   IN->seek_to_end moved to the end (9.3 and later; when that seek fails,
+   the bytes are read instead).  A page-multiple
    size may be approximate (/proc, /sys), so everything up to one block
    before the end is credited, the offset is moved there, and the rest is
    read.  Unlike GNU wc, the seek is absolute, so a start at a nonzero
@@ -68,6 +70,9 @@ count_by_size (struct input *in, struct counter *c)
     return false;
   if (size % page_size != 0)
     {
+      if (in->seek_to_end && offset < size && in->is_stdin
+          && lseek (in->fd, size, SEEK_SET) < 0)
+        return false;
       counter_credit_bytes (c, offset < size ? size - offset : 0);
       in->tally.method = "size";
       return true;

@@ -51,6 +51,9 @@ struct input
      read up front"; printed before the errno text, if there is one.  */
   char const *error_context;
   unsigned threads;             /* how many counted it, if it was split */
+  /* When its size answers -c, move the offset of standard input to the
+     end, as GNU wc 9.3 and later do (gnu_rules.bytes_seek_to_end).  */
+  bool seek_to_end;
 };
 
 /* A strategy returns 0 at end of input, an errno value on failure (the

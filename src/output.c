@@ -11,18 +11,23 @@
 #include "quoting.h"
 
 int
-field_width (struct operand_status const *status, size_t n)
+field_width (struct operand_status const *status, size_t n, bool saturate)
 {
   int width = 1;
   int minimum = 1;
-  uintmax_t regular_total = 0;   /* wraps modulo 2^64, as in GNU wc 9.1 */
+  uintmax_t regular_total = 0;
   for (size_t i = 0; i < n; i++)
     if (status[i].ok)
       {
-        if (S_ISREG (status[i].st.st_mode))
-          regular_total += status[i].st.st_size;
-        else
+        if (!S_ISREG (status[i].st.st_mode))
           minimum = 7;
+        else if (__builtin_add_overflow (regular_total, status[i].st.st_size,
+                                         &regular_total) && saturate)
+          {
+            /* GNU 9.3 and later stop at the first overflow.  */
+            regular_total = UINTMAX_MAX;
+            break;
+          }
       }
   for (; 10 <= regular_total; regular_total /= 10)
     width++;

@@ -17,9 +17,11 @@ struct operand_status
 };
 
 /* GNU wc's field width: the digits of the summed sizes of the regular
-   files among the N operands (at least 7 if any other kind is there).  */
-int field_width (struct operand_status const *status, size_t n)
-  _GL_ATTRIBUTE_PURE;
+   files among the N operands (at least 7 if any other kind is there).
+   The sum wraps around (GNU 9.1) or with SATURATE stops at its largest
+   value (9.3 and later).  */
+int field_width (struct operand_status const *status, size_t n,
+                 bool saturate) _GL_ATTRIBUTE_PURE;
 
 /* Print one line: the WANTED counts of C in fixed order, each right-aligned
    in WIDTH columns, then NAME unless it is NULL.  */

@@ -28,6 +28,7 @@
 #include "xalloc.h"
 
 #define _(msgid) gettext (msgid)
+#define N_(msgid) msgid
 
 /* What stays the same for every input of one run.  */
 struct run
@@ -37,6 +38,8 @@ struct run
   enum counter_pass pass;       /* how the counter reads for OPTS.wanted */
   int width;                    /* field width of every count */
   struct counts total;
+  struct counts_overflow total_overflow;  /* which sums of TOTAL wrapped */
+  bool debug_said;              /* --debug named the line kernel once */
   bool read_stdin;              /* stdin must be closed, and checked, at exit */
   unsigned threads;             /* at most this many count at once */
   bool threads_chosen;          /* THREADS and POOL are set (choose_threads) */
@@ -72,6 +75,7 @@ outcome_init (struct outcome *o, struct run const *run,
   memset (o, 0, sizeof *o);
   o->run = run;
   o->in.is_stdin = !name || strcmp (name, "-") == 0;
+  o->in.seek_to_end = run->opts.gnu->bytes_seek_to_end;
   o->name = name && copy ? xstrdup (name) : name;
   o->owns_name = name && copy;
   o->position = operands_seen (ops);
@@ -164,6 +168,57 @@ choose_threads (struct run *run)
     }
 }
 
+/* The message for the read error of O, whose name is shown as SHOWN.  */
+static void
+report_read_error (struct outcome const *o, char const *shown)
+{
+  if (o->in.error_context)
+    error (0, o->err < 0 ? 0 : o->err, "%s: %s", quotef (shown),
+           o->in.error_context);
+  else
+    error (0, o->err, "%s", quotef (shown));
+}
+
+/* Add C to the total, noting the sums that wrap.  Characters are only
+   counted when printed (the counter otherwise gives the bytes there).  */
+static void
+add_to_total (struct run *run, struct counts const *c)
+{
+  struct counts_overflow o = counts_add (&run->total, c);
+  struct counts_overflow *t = &run->total_overflow;
+  t->lines |= o.lines;
+  t->words |= o.words;
+  t->chars |= o.chars && (run->opts.wanted & WANT_CHARS);
+  t->bytes |= o.bytes;
+}
+
+/* Under the rules that saturate, each total that wrapped becomes the
+   largest value, with a message.  Returns false if one did.  */
+static bool
+saturate_total (struct run *run)
+{
+  struct counts_overflow const *o = &run->total_overflow;
+  struct counts *t = &run->total;
+  if (!run->opts.gnu->saturate_totals)
+    return true;
+  struct { bool wrapped; uintmax_t *value; char const *what; } const sums[] =
+    {
+      { o->lines, &t->lines, N_("total lines") },
+      { o->words, &t->words, N_("total words") },
+      { o->chars, &t->chars, N_("total characters") },
+      { o->bytes, &t->bytes, N_("total bytes") },
+    };
+  bool ok = true;
+  for (size_t i = 0; i < sizeof sums / sizeof *sums; i++)
+    if (sums[i].wrapped)
+      {
+        *sums[i].value = UINTMAX_MAX;
+        error (0, EOVERFLOW, "%s", _(sums[i].what));
+        ok = false;
+      }
+  return ok;
+}
+
 /* Print what O gave: its messages and count line, in the order one
    thread prints them; add it to the total.  Returns whether it went well.  */
 static bool
@@ -196,28 +251,27 @@ report (struct run *run, struct outcome const *o)
     }
 
   char const *shown = o->name ? o->name : _("standard input");
-  if (run->opts.debug && run->pass == PASS_LINES)
+  struct gnu_rules const *gnu = run->opts.gnu;
+  if (run->opts.debug && run->pass == PASS_LINES
+      && !(gnu->debug_once && run->debug_said))
     {
       char const *kernel;
       counter_newline_kernel (&kernel);
       error (0, 0, "%s", kernel);
+      run->debug_said = true;
     }
   if (run->opts.debug && 1 < o->in.threads)
     error (0, 0, "%s: split across %u threads", quotef (shown),
            o->in.threads);
 
   bool ok = o->err == 0;
-  if (!ok)
-    {
-      if (o->in.error_context)
-        error (0, o->err < 0 ? 0 : o->err, "%s: %s", quotef (shown),
-               o->in.error_context);
-      else
-        error (0, o->err, "%s", quotef (shown));
-    }
+  if (!ok && !gnu->error_after_counts)
+    report_read_error (o, shown);
   if (run->opts.total != TOTAL_ONLY)
     print_counts (&o->counts, run->opts.wanted, run->width, o->name);
-  counts_add (&run->total, &o->counts);
+  if (!ok && gnu->error_after_counts)
+    report_read_error (o, shown);
+  add_to_total (run, &o->counts);
   if (o->close_err)
     {
       error (0, o->close_err, "%s", quotef (o->name));
@@ -366,14 +420,21 @@ main (int argc, char **argv)
 
   struct run run = { 0 };
   parse_command_line (argc, argv, &run.opts);
-  char_rules_init (&run.rules, getenv ("POSIXLY_CORRECT") != NULL);
+  char_rules_init (&run.rules, run.opts.gnu,
+                   getenv ("POSIXLY_CORRECT") != NULL);
+  /* Only a set other than the build's is named, so that --debug says
+     what GNU's does when the rules are the system wc's.  */
+  if (run.opts.debug && run.opts.gnu != gnu_rules_default)
+    error (0, 0, "following GNU wc %s rules", run.opts.gnu->version);
   run.pass = counter_pass_for (&run.rules, run.opts.wanted);
 
   struct operands ops;
   operands_open (&ops, run.opts.files0_from, run.opts.operands,
                  run.opts.n_operands);
   struct operand_status *status = stat_for_width (&run, &ops);
-  run.width = status ? field_width (status, operands_known (&ops)) : 1;
+  run.width = (status ? field_width (status, operands_known (&ops),
+                                     run.opts.gnu->saturate_totals)
+               : 1);
 
   /* Several names may be counted at once: their threads are chosen now.
      One input at most gains from threads only by being split, which most
@@ -406,8 +467,11 @@ main (int argc, char **argv)
     pool_destroy (run.pool);
 
   if (total_wanted (&run, names))
-    print_counts (&run.total, run.opts.wanted, run.width,
-                  run.opts.total == TOTAL_ONLY ? NULL : _("total"));
+    {
+      ok &= saturate_total (&run);
+      print_counts (&run.total, run.opts.wanted, run.width,
+                    run.opts.total == TOTAL_ONLY ? NULL : _("total"));
+    }
   if (run.opts.stats)
     stats_report (run.opts.strategy);
   operands_close (&ops);

@@ -261,6 +261,41 @@ first_line() {
   return "$bad"
 }
 
+@test "--gnu-compat takes 9.1 and 9.7, rejects other and ambiguous values" {
+  local bad=0
+  expect_result 'printf "a\\001b \\001" | WC --gnu-compat=9.1 -w' $'1\n' '' 0 || bad=1
+  expect_result 'printf "a\\001b \\001" | WC --gnu-compat=9.7 -w' $'2\n' '' 0 || bad=1
+  expect_result 'WC --gnu-compat=9.5 f1' '' \
+    "$(argmatch_error invalid 9.5 --gnu-compat 9.1 9.7)"$'\n' 1 || bad=1
+  expect_result 'WC --gnu-compat=9 f1' '' \
+    "$(argmatch_error ambiguous 9 --gnu-compat 9.1 9.7)"$'\n' 1 || bad=1
+  return "$bad"
+}
+
+@test "--version names the rule set in force, which --gnu-compat changes" {
+  local set
+  for set in 9.1 9.7; do
+    ours_run "WC --gnu-compat=$set --version"
+    [ "$status" -eq 0 ]
+    [ "${output##*$'\n'}" = "Follows GNU wc $set rules (--gnu-compat=$set)." ]
+  done
+}
+
+@test "--help defines a word as the system wc does, under the system wc's rules" {
+  # The sentence is the two lines from "A word is" on, in GNU's --help.
+  local sys_version sys_set
+  sys_version=$(wc --version | sed -n '1s/^wc (GNU coreutils) //p')
+  [ -n "$sys_version" ] || skip "the system wc is not GNU's"
+  sys_set=9.1
+  [[ $sys_version =~ ^9\.([5-9]|[1-9][0-9]) ]] && sys_set=9.7
+  local want got
+  want=$(wc --help | sed -n '/A word is/{N;s/.*A word is/A word is/;p}')
+  [ -n "$want" ]
+  ours_run "WC --gnu-compat=$sys_set --help"
+  got=$(printf '%s\n' "$output" | sed -n '/A word is/{N;s/.*A word is/A word is/;p}')
+  [ "$got" = "$want" ]
+}
+
 @test "-p/--strategy: every name, long and short, with prefixes, gives the system's output" {
   local bad=0 sel
   run_case sys default 'WC f1 f2 k1' sys

@@ -22,6 +22,7 @@ TESTS = \
   tests/stats.bats \
   tests/cli.bats \
   tests/errors.bats \
+  tests/rules.bats \
   tests/spec-table.bats \
   tests/split-law.bats \
   tests/kernels.bats \

@@ -31,6 +31,7 @@ static unsigned long long comparisons;
 /* What is being checked, for the failure message.  */
 static char const *cur_locale = "";
 static bool cur_posixly;
+static struct gnu_rules const *cur_rules;
 static char const *cur_pass = "";
 
 /* --- the split law ------------------------------------------------------- */
@@ -82,9 +83,9 @@ law_broken (char const *how, unsigned char const *p, size_t n,
 {
   fprintf (stderr,
            "split-law: FAIL: %s differs from one feed\n"
-           "  locale %s%s, pass %s, input ",
+           "  locale %s%s, GNU %s rules, pass %s, input ",
            how, cur_locale, cur_posixly ? " (POSIXLY_CORRECT)" : "",
-           cur_pass);
+           cur_rules ? cur_rules->version : "?", cur_pass);
   print_bytes (p, n);
   print_cuts (cuts, ncuts);
   print_counts ("one feed", whole);
@@ -222,11 +223,14 @@ split_law (void)
                    cur_locale);
           exit (EXIT_FAILURE);
         }
-      for (int posixly = 0; posixly <= 1; posixly++)
+      /* Both settings of POSIXLY_CORRECT, under each rule set.  */
+      for (int variant = 0; variant < 4; variant++)
         {
+          int posixly = variant & 1;
           cur_posixly = posixly;
+          cur_rules = gnu_rules_by_name[variant >> 1];
           struct char_rules rules;
-          char_rules_init (&rules, posixly);
+          char_rules_init (&rules, cur_rules, posixly);
           for (size_t ps = 0; ps < COUNTOF (passes); ps++)
             {
               cur_pass = passes[ps].name;
@@ -342,7 +346,7 @@ kernels (void)
           exit (EXIT_FAILURE);
         }
       struct char_rules rules;
-      char_rules_init (&rules, false);
+      char_rules_init (&rules, gnu_rules_default, false);
       for (size_t t = 0; t < COUNTOF (tails); t++)
         {
           size_t tl = strlen (tails[t]);
@@ -498,8 +502,9 @@ known_answers (void)
                    k->locale);
           exit (EXIT_FAILURE);
         }
+      /* The answers are GNU wc 9.1's.  */
       struct char_rules rules;
-      char_rules_init (&rules, k->posixly);
+      char_rules_init (&rules, gnu_rules_by_name[0], k->posixly);
       unsigned char const *p = (unsigned char const *) k->input;
       size_t n = k->len ? k->len : strlen (k->input);
       for (int way = 0; way < 2; way++)

@@ -52,6 +52,8 @@ xmalloc (size_t n)
 }
 
 static char const *locale_name = "";
+/* The GNU rule set of the rules being checked, for the messages.  */
+static char const *rules_name = "";
 
 /* --- the decoder --------------------------------------------------------- */
 
@@ -294,10 +296,14 @@ classes (void)
 {
   unsigned long long checked = 0;
   int lead_entries = 0;
-  for (int posixly = 0; posixly <= 1; posixly++)
+  for (int variant = 0; variant < 4; variant++)
     {
+      /* Both settings of POSIXLY_CORRECT, under each rule set.  */
+      int posixly = variant & 1;
+      struct gnu_rules const *gnu = gnu_rules_by_name[variant >> 1];
+      rules_name = gnu->version;
       struct char_rules rules;
-      char_rules_init (&rules, posixly);
+      char_rules_init (&rules, gnu, posixly);
       if (!rules.utf8 || !rules.utf8_cache)
         {
           fprintf (stderr, "utf8-check: FAIL: locale %s gets no UTF-8"
@@ -332,10 +338,10 @@ classes (void)
               enum char_action want = wide_char_action (&rules,
                                                         w[t].failed_cp,
                                                         &width);
-              fprintf (stderr, "utf8-check: FAIL: cache, locale %s%s,"
-                       " U+%04X: wide_char_action says action %d width %d,"
-                       " the cache does not\n", locale_name,
-                       posixly ? " (POSIXLY_CORRECT)" : "",
+              fprintf (stderr, "utf8-check: FAIL: cache, locale %s%s, GNU %s"
+                       " rules, U+%04X: wide_char_action says action %d"
+                       " width %d, the cache does not\n", locale_name,
+                       posixly ? " (POSIXLY_CORRECT)" : "", rules_name,
                        (unsigned) w[t].failed_cp, (int) want, width);
               exit (EXIT_FAILURE);
             }
@@ -346,7 +352,7 @@ classes (void)
       /* The lead tables, filled lazily: empty at first (no code point is
          probed at start-up); then, once one thread has classified every
          code point, each what wide_char_action implies.  */
-      char_rules_init (&rules, posixly);
+      char_rules_init (&rules, gnu, posixly);
       for (int lead = 0xC2; lead <= 0xEF; lead++)
         if (rules.utf8_lead_entry[lead - 0xC0]
             || rules.utf8_lead_action[lead - 0xC0])
@@ -525,9 +531,9 @@ passes_differ (char const *how, bool posixly, struct want const *w,
                size_t ncuts, struct counts const *ref,
                struct counts const *got)
 {
-  fprintf (stderr, "utf8-check: FAIL: %s, level %s, locale %s%s, counts %s,"
-           " input ", how, pass_level->name, locale_name,
-           posixly ? " (POSIXLY_CORRECT)" : "", w->name);
+  fprintf (stderr, "utf8-check: FAIL: %s, level %s, locale %s%s, GNU %s"
+           " rules, counts %s, input ", how, pass_level->name, locale_name,
+           posixly ? " (POSIXLY_CORRECT)" : "", rules_name, w->name);
   print_bytes (p, n);
   print_cuts (cuts, ncuts);
   print_counts ("expected", ref);
@@ -656,19 +662,23 @@ passes (void)
   /* With the kernels of every level the CPU runs.  */
   size_t nlevels;
   struct test_level const *levels = simd_levels (&nlevels);
-  for (size_t round = 0; round < 2 * nlevels; round++)
+  for (size_t round = 0; round < 4 * nlevels; round++)
     {
+      /* Both settings of POSIXLY_CORRECT under each rule set, at each
+         level.  */
       int posixly = round & 1;
-      pass_level = &levels[round / 2];
+      struct gnu_rules const *gnu = gnu_rules_by_name[round >> 1 & 1];
+      rules_name = gnu->version;
+      pass_level = &levels[round / 4];
       struct char_rules utf8, mb;
-      char_rules_init (&utf8, posixly);
+      char_rules_init (&utf8, gnu, posixly);
       /* With POSIXLY_CORRECT, the cache and the lead tables full from the
          start, so that the kernels meet every character of every
          uniform lead in the tables; without, filled as the input needs.  */
       if (posixly)
         for (uint32_t cp = 0; cp < UTF8_CACHE_LIMIT; cp++)
           utf8_char_class (&utf8, cp);
-      char_rules_init (&mb, posixly);
+      char_rules_init (&mb, gnu, posixly);
       char_rules_release (&mb);
       mb.utf8 = false;          /* decode with mbrtowc */
       if (!utf8.utf8 || counter_pass_for (&mb, WANT_WORDS) != PASS_MULTIBYTE)
@@ -840,18 +850,21 @@ chars (void)
         for (size_t b = 0; b < nbulks; b++)
           check_bulk (&bulks[b], map + page - n, n, "ending at a page end");
     }
-  /* The whole UTF-8 passes there too.  */
-  struct char_rules rules;
-  char_rules_init (&rules, false);
-  for (size_t w = 0; w < COUNTOF (wants); w++)
-    for (size_t n = 0; n <= 100; n++)
-      {
-        struct counter c;
-        counter_init (&c, &rules, wants[w].wanted);
-        counter_feed (&c, map + page - n, n);
-        counter_finish (&c);
-      }
-  char_rules_release (&rules);
+  /* The whole UTF-8 passes there too, under each rule set.  */
+  for (int set = 0; gnu_rules_names[set]; set++)
+    {
+      struct char_rules rules;
+      char_rules_init (&rules, gnu_rules_by_name[set], false);
+      for (size_t w = 0; w < COUNTOF (wants); w++)
+        for (size_t n = 0; n <= 100; n++)
+          {
+            struct counter c;
+            counter_init (&c, &rules, wants[w].wanted);
+            counter_feed (&c, map + page - n, n);
+            counter_finish (&c);
+          }
+      char_rules_release (&rules);
+    }
   guard_release (map, page);
   printf ("utf8-check: chars: %llu comparisons, all equal, kernels:",
           comparisons);
@@ -881,7 +894,7 @@ static void
 print_passes (void)
 {
   struct char_rules rules;
-  char_rules_init (&rules, false);
+  char_rules_init (&rules, gnu_rules_default, false);
   printf ("-w: %s, -L: %s, -m: %s, -lm: %s\n",
           pass_name (counter_pass_for (&rules, WANT_WORDS)),
           pass_name (counter_pass_for (&rules, WANT_MAX_WIDTH)),

@@ -16,6 +16,7 @@ high_bytes_of (enum char_action high)
     case ACT_NEUTRAL: return HIGH_NEUTRAL;
     case ACT_WORD: return HIGH_WORD;
     case ACT_SPACE: return HIGH_SPACE;
+    case ACT_VWORD: return HIGH_VWORD;
     default: return HIGH_REFUSE;
     }
 }
@@ -27,6 +28,7 @@ block_kernel_init (struct block_kernel *k, enum simd_level level,
   k->scan = NULL;
   k->high = HIGH_REFUSE;
   k->want_width = want_width;
+  k->nonspace_words = rules->nonspace_words;
   /* The classifiers compute the plain ASCII classes.  */
   if (!rules->ascii_plain)
     return false;

@@ -81,13 +81,17 @@ block_fold_high (struct block_masks *m, enum high_bytes high)
       m->separator |= m->high;
       m->width1 |= m->high;
       return true;
+    case HIGH_VWORD:
+      m->word |= m->high;
+      return true;
     case HIGH_REFUSE:
     default:
       return false;
     }
 }
 
-/* Words (GNU wc 9.1: neutral bytes neither start nor end one).  A byte
+/* Words (GNU wc 9.1: neutral bytes neither start nor end one; 9.7 has no
+   neutral bytes, so there every mark lands where it is).  A byte
    after a separator is marked (the mark of byte 0 comes from the previous
    block); adding the marks to the neutral mask carries each mark through
    the run of neutral bytes that follows it, so it lands on the next byte
@@ -175,11 +179,15 @@ scan_blocks_with (block_classifier *classify, bool want_width,
     .after_separator = !s->in_word,
   };
   enum high_bytes high = k->high;
+  bool nonspace_words = k->nonspace_words;
   size_t done = 0;
   for (; SCAN_BLOCK <= n - done; done += SCAN_BLOCK)
     {
       struct block_masks m;
       classify (p + done, &m);
+      /* Under 9.7's rules the ASCII controls are constituents too.  */
+      if (nonspace_words)
+        m.word = ~(m.separator | m.high);
       if (!block_fold_high (&m, high))
         break;
       r.lines += bits64 (m.newline);

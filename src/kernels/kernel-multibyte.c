@@ -2,8 +2,9 @@
    locales.  Characters are decoded with the C library's mbrtowc, so what
    counts as a character is exactly what GNU wc counts (glibc accepts 5- and
    6-byte forms, rejects overlong forms and surrogates).  An invalid byte is
-   skipped on its own and decoding resumes at the next one; a character cut
-   by the end of a span waits in the state for the rest.  */
+   skipped on its own (a constituent under 9.7's rules) and decoding
+   resumes at the next one; a character cut by the end of a span waits in
+   the state for the rest.  */
 #include <config.h>
 
 #include <string.h>
@@ -51,6 +52,8 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
           chars++;
           step_wide (r, rules, wc);
         }
+      else
+        scan_invalid (r, rules->nonspace_words);
       pending_consume (s, used, p, n);
     }
   return chars;
@@ -84,7 +87,8 @@ scan_multibyte (struct char_rules const *rules, struct scan_state *s,
         }
       if (len == (size_t) -1)
         {
-          p++;          /* an invalid byte: neutral, and not a character */
+          p++;          /* an invalid byte, not a character */
+          scan_invalid (&r, rules->nonspace_words);
           continue;
         }
       if (len == 0)

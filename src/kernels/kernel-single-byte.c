@@ -25,4 +25,5 @@ scan_finish (struct scan_state *s, struct counts *c)
   s->column = 0;
   s->in_word = false;
   s->npending = 0;
+  s->continued = 0;
 }

@@ -6,7 +6,9 @@
    characters whose lead byte tells their class (the rules' lead tables)
    are classed with byte shuffles, the others looked up in the cache with
    gathers, and words are counted with carry arithmetic over the block's
-   bits.  This file alone is compiled with -mavx2; it runs only after a
+   bits.  Under 9.7's rules the bytes that no valid character covers are
+   encoding errors, constituents: the leads' lengths give the bytes each
+   character covers, carried from block to block.  This file alone is compiled with -mavx2; it runs only after a
    run-time CPU check.  */
 #include <config.h>
 
@@ -362,11 +364,29 @@ look_up_chunk (struct char_rules const *rules, unsigned char const *p,
     }
 }
 
+/* The continuation bytes that the characters starting at LEADS (the bytes
+   of V that start a valid character that is not ASCII) cover, as bits
+   from the block's first byte: past bit 31, in the next block.  */
+static inline uint64_t
+covered_bytes (__m256i v, uint32_t leads)
+{
+  /* Unsigned lead values: C0.. take one more byte, E0.. two, F0.. three,
+     F8.. four, FC.. five.  */
+  uint64_t l1 = leads;
+  uint64_t l2 = l1 & ~bits (at_most (v, 0xDF));
+  uint64_t l3 = l2 & ~bits (at_most (v, 0xEF));
+  uint64_t l4 = l3 & ~bits (at_most (v, 0xF7));
+  uint64_t l5 = l4 & ~bits (at_most (v, 0xFB));
+  return l1 << 1 | l2 << 2 | l3 << 3 | l4 << 4 | l5 << 5;
+}
+
 /* Lines, words and characters, and with WIDTHS the line widths, of the
-   32-byte blocks from P while at least 64 bytes are left.  */
+   32-byte blocks from P while at least 64 bytes are left.  NONSPACE:
+   under 9.7's rules (see the top of the file).  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline size_t
 scan_blocks (struct char_rules const *rules, struct scan_state *s,
-             unsigned char const *p, size_t n, struct counts *c, bool widths)
+             unsigned char const *p, size_t n, struct counts *c, bool widths,
+             bool nonspace)
 {
   /* The ASCII classes are computed, and the cache is used without a
      mapping check.  A span too short for a block (a line from getline)
@@ -378,6 +398,8 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
   uintmax_t column = s->column, max_width = c->max_width;
   uint64_t in_word = s->in_word;
+  /* NONSPACE: the bytes of the next block that a character covers.  */
+  uint64_t covered_in = ((uint64_t) 1 << s->continued) - 1;
   size_t i = 0;
   /* The whole blocks of ASCII just counted: after UTF8_ASCII_RUN bytes of
      them, the block kernel counts faster.  */
@@ -397,17 +419,27 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
           __m256i v = load (b);
           uint32_t ascii = ~bits (v);
           /* ASCII: 21..7E constituents; 09..0D and 20 separators; the
-             other bytes neutral.  Bytes >= 80 are negative, in neither
-             class.  */
+             other bytes neutral (under 9.7's rules, constituents).  Bytes
+             >= 80 are negative, in neither class.  */
           __m256i printable = _mm256_and_si256 (above (v, 0x1F),
                                                 below (v, 0x7F));
-          uint32_t word = bits (_mm256_andnot_si256 (equal (v, ' '),
-                                                     printable));
           uint32_t sep = bits (_mm256_or_si256
                                (equal (v, ' '),
                                 _mm256_and_si256 (above (v, 0x08),
                                                   below (v, 0x0E))));
+          uint32_t word = (nonspace ? ascii & ~sep
+                           : bits (_mm256_andnot_si256 (equal (v, ' '),
+                                                        printable)));
           uint32_t leads = k.leads[blk];
+          uint64_t covered_next = 0;
+          if (nonspace)
+            {
+              /* The bytes past ASCII that no character covers: invalid
+                 leads and strays, constituents.  */
+              uint64_t covered = covered_bytes (v, leads) | covered_in;
+              word |= ~ascii & ~leads & ~(uint32_t) covered;
+              covered_next = covered >> 32;
+            }
           unsigned block_chars = (__builtin_popcount (ascii)
                                   + __builtin_popcount (leads));
           /* Columns: 1 for printable ASCII, the entry's width past
@@ -475,6 +507,7 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
           uint64_t inside = word | (neutral & ~(neutral + start));
           words += __builtin_popcount (sep & (inside << 1 | in_word));
           in_word = inside >> 31 & 1;
+          covered_in = covered_next;
 
           if (widths)
             {
@@ -528,6 +561,7 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
   c->max_width = max_width;
   s->column = column;
   s->in_word = in_word;
+  s->continued = nonspace ? __builtin_ctzll (~covered_in) : 0;
   return i;
 }
 
@@ -535,12 +569,14 @@ size_t
 scan_utf8_words_avx2 (struct char_rules const *rules, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c)
 {
-  return scan_blocks (rules, s, p, n, c, false);
+  return (rules->nonspace_words ? scan_blocks (rules, s, p, n, c, false, true)
+          : scan_blocks (rules, s, p, n, c, false, false));
 }
 
 size_t
 scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
                 unsigned char const *p, size_t n, struct counts *c)
 {
-  return scan_blocks (rules, s, p, n, c, true);
+  return (rules->nonspace_words ? scan_blocks (rules, s, p, n, c, true, true)
+          : scan_blocks (rules, s, p, n, c, true, false));
 }

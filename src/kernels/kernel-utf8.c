@@ -2,8 +2,8 @@
    without mbrtowc: characters are decoded by glibc's rules (utf8-decode.h)
    and classified through the rules' code point cache (utf8-class.h).
    Every count equals what scan_multibyte gets, for any split of the input:
-   an invalid byte is skipped alone, and a character cut by the end of a
-   span waits in the state for the rest.
+   an invalid byte is skipped alone (a constituent under 9.7's rules), and
+   a character cut by the end of a span waits in the state for the rest.
 
    One fact makes this fast.  mbrtowc, as scan_multibyte drives it, tries
    to decode at every byte that is not a continuation byte (10xxxxxx), and
@@ -14,7 +14,11 @@
    that start one that decodes.  The kernels here look at eight bytes at a
    time (ASCII by word arithmetic, each other lead byte decoded alone), and
    a bulk kernel (kernel-utf8-avx2.c) may take any number of bytes first,
-   even stopping inside a character.  Also: characters alone.  */
+   even stopping inside a character.  Under 9.7's rules a continuation byte
+   that no character takes is an encoding error, which is a constituent:
+   there the kernels also note where each character ends (a bulk kernel
+   that stops inside one says how far it goes).  Also: characters
+   alone.  */
 #include <config.h>
 
 #include "kernels.h"
@@ -84,6 +88,8 @@ drain_pending (struct scan_regs *r, struct char_rules const *rules,
               scan_step (r, act, width, widths);
             }
         }
+      else if (r)
+        scan_invalid (r, rules->nonspace_words);
       pending_consume (s, used, p, n);
     }
   return chars;
@@ -99,17 +105,19 @@ static uint64_t const first_bytes[9] = {
 
 /* Apply to R the K (1..8) ASCII bytes held in the low bytes of X, under
    the plain ASCII rules (rules->ascii_plain).  Returns false, having done
-   nothing, if one of them is neutral (a control character): the caller
-   then steps them one by one.  */
+   nothing, if one of them is neutral (a control character under 9.1's
+   rules; NONSPACE: 9.7's, with no neutral byte): the caller then steps
+   them one by one.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline bool
-ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths)
+ascii_chunk (struct scan_regs *r, uint64_t x, int k, bool widths,
+             bool nonspace)
 {
   uint64_t in = first_bytes[k];
   uint64_t ge21 = swar_at_least (x, 0x21), ge7f = swar_at_least (x, 0x7F);
   uint64_t ge20 = swar_at_least (x, 0x20);
-  uint64_t word = ge21 & ~ge7f & in;
   uint64_t sep = ((ge20 & ~ge21) | (swar_at_least (x, 0x09)
                                     & ~swar_at_least (x, 0x0E))) & in;
+  uint64_t word = (nonspace ? ~sep : ge21 & ~ge7f) & in;
   if ((word | sep) != in)
     return false;
   uint64_t nl = swar_equal_ascii (x, '\n') & in;
@@ -183,12 +191,14 @@ step_char (struct scan_regs *r, struct char_rules const *rules,
    up to END, or with RUN_STOPS, up to the end of the first run of
    UTF8_ASCII_RUN bytes of ASCII: whoever can count ASCII faster takes it
    from there.  Returns where it stopped.  A character that END cuts waits
-   in S.  */
+   in S.  With STRAYS (9.7's rules) stray continuation bytes are
+   constituents: P is at a character boundary, or S->continued bytes
+   before one.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline unsigned char const *
 decode_stretch (utf8_scan_kernel bulk, bool run_stops,
                 struct char_rules const *rules, struct scan_state *s,
                 unsigned char const *p, unsigned char const *end,
-                struct counts *c, bool widths)
+                struct counts *c, bool widths, bool strays)
 {
   if (bulk)
     {
@@ -204,6 +214,11 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
   struct scan_regs r;
   scan_regs_load (&r, s, c);
   uintmax_t chars = 0;
+  /* With STRAYS: where the last character (or invalid byte) decoded ends.
+     The continuation bytes between there and the next byte that is not
+     one belong to no character.  */
+  unsigned char const *next = p + s->continued;
+  s->continued = 0;
 
   /* Eight bytes at a time while at least 16 are left, so that every
      character that starts in the eight can be read whole without checking
@@ -219,10 +234,13 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
       if (plain && !(x & SWAR_HIGH))
         {
           /* Eight ASCII bytes: a character boundary, nothing pending.  */
-          if (!ascii_chunk (&r, x, 8, widths))
+          if (strays && next < p)
+            scan_invalid (&r, true);
+          if (!ascii_chunk (&r, x, 8, widths, strays))
             step_bytes (&r, rules, p, 8, widths);
           chars += 8;
           p += 8;
+          next = p;
           ascii_run += 8;
           continue;
         }
@@ -231,18 +249,36 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
       for (; starts; starts &= starts - 1)
         {
           unsigned char const *q = p + (__builtin_ctzll (starts) >> 3);
+          if (strays && next < q)
+            scan_invalid (&r, true);
           uint32_t cp;
           int len = utf8_decode_short (&cp, q);
-          if (!len && utf8_decode (&cp, q, end - q) < 0)
-            continue;   /* an invalid byte: neutral, and not a character */
+          if (!len)
+            len = utf8_decode (&cp, q, end - q);
+          if (len < 0)
+            {
+              /* An invalid byte, not a character.  */
+              scan_invalid (&r, strays);
+              next = q + 1;
+              continue;
+            }
           step_char (&r, rules, cp, widths);
           chars++;
+          next = q + len;
         }
       p += 8;
     }
+  if (strays)
+    {
+      /* Continue after the last character, or note the strays before.  */
+      if (next < p)
+        scan_invalid (&r, true);
+      else
+        p = next;
+    }
 
   /* The rest, one character at a time (from a continuation byte, maybe,
-     which is skipped).  */
+     which is skipped, or under 9.7's rules is a stray).  */
   while (p < end)
     {
       if (*p < 0x80)
@@ -264,6 +300,7 @@ decode_stretch (utf8_scan_kernel bulk, bool run_stops,
               break;
             }
           p++;
+          scan_invalid (&r, strays);
           continue;
         }
       step_char (&r, rules, cp, widths);
@@ -287,7 +324,7 @@ _GL_ATTRIBUTE_ALWAYS_INLINE static inline void
 scan_utf8_body (utf8_scan_kernel bulk, struct block_kernel const *blocks,
                 struct char_rules const *rules, struct scan_state *s,
                 unsigned char const *p, size_t n, struct counts *c,
-                bool widths)
+                bool widths, bool strays)
 {
   if (s->npending)
     {
@@ -305,7 +342,8 @@ scan_utf8_body (utf8_scan_kernel bulk, struct block_kernel const *blocks,
           c->chars += took;
           p += took;
         }
-      p = decode_stretch (bulk, blocks != NULL, rules, s, p, end, c, widths);
+      p = decode_stretch (bulk, blocks != NULL, rules, s, p, end, c, widths,
+                          strays);
     }
 }
 
@@ -314,7 +352,10 @@ scan_utf8 (utf8_scan_kernel bulk, struct block_kernel const *blocks,
            struct char_rules const *rules, struct scan_state *s,
            unsigned char const *p, size_t n, struct counts *c)
 {
-  scan_utf8_body (bulk, blocks, rules, s, p, n, c, true);
+  if (rules->nonspace_words)
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, true, true);
+  else
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, true, false);
 }
 
 void
@@ -322,7 +363,10 @@ scan_utf8_words (utf8_scan_kernel bulk, struct block_kernel const *blocks,
                  struct char_rules const *rules, struct scan_state *s,
                  unsigned char const *p, size_t n, struct counts *c)
 {
-  scan_utf8_body (bulk, blocks, rules, s, p, n, c, false);
+  if (rules->nonspace_words)
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, false, true);
+  else
+    scan_utf8_body (bulk, blocks, rules, s, p, n, c, false, false);
 }
 
 /* --- characters alone ----------------------------------------------------- */

@@ -22,6 +22,11 @@ struct scan_state
   bool in_word;         /* the last character that mattered was a constituent */
   unsigned char npending;                 /* multibyte only: bytes of an */
   unsigned char pending[MB_LEN_MAX];      /* unfinished character */
+  /* UTF-8 only: the bytes at the current position that continue a
+     character a bulk kernel counted before stopping inside it (which
+     under 9.7's rules are no strays).  Never carried across spans: a bulk
+     kernel stops well before a span's end.  */
+  unsigned char continued;
 };
 
 /* The instruction sets a kernel may use, weakest first.  The counter picks
@@ -64,6 +69,7 @@ enum high_bytes
   HIGH_NEUTRAL,         /* all neutral (the C locale) */
   HIGH_WORD,            /* all one-column word constituents */
   HIGH_SPACE,           /* all one-column separators */
+  HIGH_VWORD,           /* all constituents of no width (C, 9.7's rules) */
   HIGH_REFUSE           /* mixed classes or multibyte: stop before them */
 };
 
@@ -79,6 +85,9 @@ struct block_kernel
   block_scanner scan;   /* the level's block loop */
   enum high_bytes high;
   bool want_width;      /* also compute line widths (-L) */
+  /* 9.7's rules: every ASCII byte that is not white space is a
+     constituent, the controls included; 9.1's: the controls are neutral.  */
+  bool nonspace_words;
 };
 
 /* Set K up for LEVEL, the byte classes of RULES and whether widths are
@@ -123,7 +132,8 @@ void scan_multibyte (struct char_rules const *rules, struct scan_state *s,
    kernel set up for RULES with the widths the pass needs, takes the whole
    64-byte blocks of ASCII.  BULK and BLOCKS may be null.  A bulk kernel
    stops after a run of UTF8_ASCII_RUN bytes of ASCII (or more), for the
-   block kernel to take the rest of the run.  */
+   block kernel to take the rest of the run.  A bulk kernel that stops
+   inside a character says so in S->continued.  */
 enum { UTF8_ASCII_RUN = 256 };
 typedef size_t (*utf8_scan_kernel) (struct char_rules const *rules,
                                     struct scan_state *s,
@@ -161,7 +171,9 @@ size_t count_utf8_chars_avx2 (unsigned char const *p, size_t n,
 void scan_utf8_chars (utf8_chars_kernel bulk, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c);
 
-/* Apply the end of input to S and C: the last line's width and word.  */
+/* Apply the end of input to S and C: the last line's width and word.  The
+   bytes of an unfinished character still pending are dropped: the caller
+   applies its rules to them first.  */
 void scan_finish (struct scan_state *s, struct counts *c);
 
 #endif

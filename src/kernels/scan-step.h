@@ -65,6 +65,7 @@ scan_step (struct scan_regs *r, enum char_action act, int width, bool widths)
         r->column += width;
       break;
     case ACT_VSPACE:
+    case ACT_VWORD:
       break;
     case ACT_NEUTRAL:
     case ACT_DECODE:
@@ -72,13 +73,21 @@ scan_step (struct scan_regs *r, enum char_action act, int width, bool widths)
     }
   /* A constituent starts or continues a word; everything else that gets
      here is a separator and ends one.  */
-  if (act == ACT_WORD)
+  if (act == ACT_WORD || act == ACT_VWORD)
     r->in_word = true;
   else
     {
       r->words += r->in_word;
       r->in_word = false;
     }
+}
+
+/* An encoding error: no character, no width; under 9.7's rules
+   (NONSPACE_WORDS) a constituent, under 9.1's neutral.  */
+static inline void
+scan_invalid (struct scan_regs *r, bool nonspace_words)
+{
+  r->in_word |= nonspace_words;
 }
 
 #endif

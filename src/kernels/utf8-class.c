@@ -103,6 +103,9 @@ fill_page (struct char_rules const *rules, uint32_t first)
       int w = act == ACT_WORD || act == ACT_SPACE;
       if (act == ACT_DECODE)
         act = wide_char_action (rules, c, &w);
+      /* Entries say a constituent of no width as wide_char_action does.  */
+      if (act == ACT_VWORD)
+        act = ACT_WORD;
       /* A width the entry cannot hold stays uncached (0), and is
          classified again each time: no locale has one.  */
       if (w <= UTF8_ENTRY_WIDTH_MAX)

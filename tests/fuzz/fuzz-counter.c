@@ -3,7 +3,8 @@
 
      byte 0: bits 0-1 the locale (C, C.UTF-8, ja_JP.SJIS, zh_CN.GB18030),
              bit 2 POSIXLY_CORRECT, bits 3-7 mixed into the split seed
-     byte 1: bits 0-4 the wanted counts (WANT_*; 0 means wc's default -lwc)
+     byte 1: bits 0-4 the wanted counts (WANT_*; 0 means wc's default -lwc),
+             bit 5 GNU wc 9.7's rules instead of 9.1's
      bytes 2-3: the split seed
 
    The text is counted at every kernel level (simd-levels.h) in one span,
@@ -39,7 +40,8 @@ struct fuzz_locale
   char const *name;
   bool legacy;                  /* needs WC_FUZZ_LOCPATH */
   bool available;
-  struct char_rules rules[2];   /* without, with POSIXLY_CORRECT */
+  /* Without, with POSIXLY_CORRECT; under GNU 9.1's rules, then 9.7's.  */
+  struct char_rules rules[4];
 };
 
 static struct fuzz_locale locales[] =
@@ -90,8 +92,9 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
       l->available = enter_locale (l);
       if (l->available)
         {
-          char_rules_init (&l->rules[0], false);
-          char_rules_init (&l->rules[1], true);
+          for (int r = 0; r < 4; r++)
+            char_rules_init (&l->rules[r], gnu_rules_by_name[r >> 1],
+                             r & 1);
         }
       else if (!l->legacy)
         {
@@ -119,6 +122,7 @@ struct trial
 {
   struct fuzz_locale const *locale;
   bool posixly_correct;
+  bool gnu97;                   /* GNU wc 9.7's rules, not 9.1's */
   unsigned wanted;
   unsigned char const *text;
   size_t n;
@@ -133,15 +137,22 @@ print_counts (char const *label, uintmax_t lines, uintmax_t words,
            label, lines, words, chars, bytes, max_width);
 }
 
+/* The counter's rules for trial T.  */
+static struct char_rules const *
+trial_rules (struct trial const *t)
+{
+  return &t->locale->rules[2 * t->gnu97 + t->posixly_correct];
+}
+
 _Noreturn static void
 report (struct trial const *t, char const *what, char const *how,
         struct counts const *got, struct reference_counts const *want,
         struct counts const *other, size_t const *cuts, size_t ncuts)
 {
-  fprintf (stderr, "fuzz-counter: FAIL: %s\n  locale %s%s, wanted 0x%x,"
-           " counted %s\n  text (%zu bytes): '", what, t->locale->name,
-           t->posixly_correct ? " (POSIXLY_CORRECT)" : "", t->wanted, how,
-           t->n);
+  fprintf (stderr, "fuzz-counter: FAIL: %s\n  locale %s%s, GNU %s rules,"
+           " wanted 0x%x, counted %s\n  text (%zu bytes): '", what,
+           t->locale->name, t->posixly_correct ? " (POSIXLY_CORRECT)" : "",
+           t->gnu97 ? "9.7" : "9.1", t->wanted, how, t->n);
   for (size_t i = 0; i < t->n && i < 256; i++)
     fprintf (stderr, "\\x%02x", t->text[i]);
   fprintf (stderr, "'%s\n", t->n > 256 ? "..." : "");
@@ -170,7 +181,7 @@ count_cut (struct test_level const *level, struct trial const *t,
            size_t const *cuts, size_t ncuts)
 {
   struct counter c;
-  counter_init_at (&c, &t->locale->rules[t->posixly_correct], t->wanted,
+  counter_init_at (&c, trial_rules (t), t->wanted,
                    level->level);
   size_t at = 0;
   for (size_t i = 0; i <= ncuts; i++)
@@ -192,7 +203,7 @@ static struct counts
 count_whole (struct test_level const *level, struct trial const *t)
 {
   struct counter c;
-  counter_init_at (&c, &t->locale->rules[t->posixly_correct], t->wanted,
+  counter_init_at (&c, trial_rules (t), t->wanted,
                    level->level);
   counter_feed (&c, t->text, t->n);
   return counter_finish (&c);
@@ -292,6 +303,7 @@ LLVMFuzzerTestOneInput (uint8_t const *data, size_t size)
   t.locale = l;
   t.posixly_correct = header[0] & 4;
   t.wanted = header[1] & 31;
+  t.gnu97 = header[1] & 32;
   if (!t.wanted)
     t.wanted = WANT_LINES | WANT_WORDS | WANT_BYTES;
   t.text = data + (size < HEADER_SIZE ? size : HEADER_SIZE);
@@ -300,7 +312,7 @@ LLVMFuzzerTestOneInput (uint8_t const *data, size_t size)
                    | header[3]);
 
   struct reference_counts ref = reference_count (t.text, t.n,
-                                                 t.posixly_correct,
+                                                 t.posixly_correct, t.gnu97,
                                                  reference_wanted (t.wanted));
   ref.bytes += plant_bug;
   size_t cuts[MAX_CUTS > BYTEWISE_MAX ? MAX_CUTS : BYTEWISE_MAX];

@@ -55,7 +55,7 @@ count_stream (FILE *stream, char const *name, bool posixly_correct,
       return EXIT_FAILURE;
     }
   struct reference_counts c = reference_count (buf, n, posixly_correct,
-                                               wanted);
+                                               false, wanted);
   free (buf);
   printf ("%ju %ju %ju %ju %ju\n", c.lines, c.words, c.chars, c.bytes,
           c.max_width);

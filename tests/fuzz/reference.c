@@ -1,7 +1,7 @@
-/* reference.c: GNU wc 9.1's counting rules, written the slow and obvious
-   way: the whole input at once, one character at a time, every character
-   classified on the spot by the C library.  Speed does not matter here;
-   being easy to check against SPEC section 2 does.  */
+/* reference.c: GNU wc 9.1's counting rules, and 9.7's, written the slow
+   and obvious way: the whole input at once, one character at a time, every
+   character classified on the spot by the C library.  Speed does not
+   matter here; being easy to check against SPEC sections 2 and 6 does.  */
 #include <config.h>
 
 #include "reference.h"
@@ -27,6 +27,9 @@ struct tally
   struct reference_counts counts;
   uintmax_t column;
   bool in_word;
+  /* GNU 9.7's word rule: every character that is not white space is in a
+     word, and so is every encoding error.  */
+  bool gnu97;
 };
 
 /* U+00A0, U+2007, U+202F and U+2060 separate words unless POSIXLY_CORRECT
@@ -56,7 +59,8 @@ end_line_for_width (struct tally *t)
 
 /* The rules of SPEC 2.2, 2.5 and 2.6, in GNU wc 9.1's order: six control
    characters first, then printable characters; anything else (not
-   printable) changes nothing at all.  */
+   printable) changes nothing at all under 9.1's rules, and under 9.7's
+   (SPEC 6) is in a word or separates as white space, of its width.  */
 static void
 account (struct tally *t, struct character const *c)
 {
@@ -84,7 +88,7 @@ account (struct tally *t, struct character const *c)
       end_word (t);
       break;
     default:
-      if (c->printable)
+      if (c->printable || t->gnu97)
         {
           if (0 < c->width)
             t->column += c->width;
@@ -105,10 +109,15 @@ count_single_byte (struct tally *t, unsigned char const *p, size_t n,
 {
   for (size_t i = 0; i < n; i++)
     {
-      struct character c = { .code = p[i], .width = 1 };
+      struct character c = { .code = p[i] };
       c.printable = isprint (p[i]) != 0;
-      c.space = (isspace (p[i]) != 0
-                 || no_break_space (btowc (p[i]), posixly_correct));
+      c.width = c.printable;
+      /* 9.7 takes a byte of the C locale, where btowc knows only ASCII,
+         for the code point of its value.  */
+      wint_t wc = btowc (p[i]);
+      if (wc == WEOF && t->gnu97)
+        wc = p[i];
+      c.space = (isspace (p[i]) != 0 || no_break_space (wc, posixly_correct));
       account (t, &c);
     }
   t->counts.chars = n;
@@ -116,7 +125,8 @@ count_single_byte (struct tally *t, unsigned char const *p, size_t n,
 
 /* Characters are what mbrtowc decodes from the rest of the input.  An
    invalid byte is skipped alone and is no character; a sequence cut short
-   by the end of the input is no character either.  */
+   by the end of the input is no character either.  Under 9.7's rules both
+   are in a word.  */
 static void
 count_multibyte (struct tally *t, unsigned char const *p, size_t n,
                  bool posixly_correct)
@@ -129,9 +139,13 @@ count_multibyte (struct tally *t, unsigned char const *p, size_t n,
       wchar_t wc;
       size_t len = mbrtowc (&wc, (char const *) p + i, n - i, &state);
       if (len == (size_t) -2)
-        break;
+        {
+          t->in_word |= t->gnu97;
+          break;
+        }
       if (len == (size_t) -1)
         {
+          t->in_word |= t->gnu97;
           i++;
           continue;
         }
@@ -163,10 +177,11 @@ count_newline_bytes (struct tally *t, unsigned char const *p, size_t n)
    not for `wc -lw`.  */
 struct reference_counts
 reference_count (unsigned char const *p, size_t n, bool posixly_correct,
-                 unsigned wanted)
+                 bool gnu97, unsigned wanted)
 {
   struct tally t;
   memset (&t, 0, sizeof t);
+  t.gnu97 = gnu97;
   bool multibyte = 1 < MB_CUR_MAX;
   bool decode = (wanted & (REFERENCE_WORDS | REFERENCE_MAX_WIDTH)
                  || (multibyte && wanted & REFERENCE_CHARS));
