@@ -371,13 +371,18 @@ static inline uint64_t
 covered_bytes (__m256i v, uint32_t leads)
 {
   /* Unsigned lead values: C0.. take one more byte, E0.. two, F0.. three,
-     F8.. four, FC.. five.  */
+     and the rare F8.. and FC.. four and five.  */
   uint64_t l1 = leads;
   uint64_t l2 = l1 & ~bits (at_most (v, 0xDF));
   uint64_t l3 = l2 & ~bits (at_most (v, 0xEF));
-  uint64_t l4 = l3 & ~bits (at_most (v, 0xF7));
-  uint64_t l5 = l4 & ~bits (at_most (v, 0xFB));
-  return l1 << 1 | l2 << 2 | l3 << 3 | l4 << 4 | l5 << 5;
+  uint64_t covered = l1 << 1 | l2 << 2 | l3 << 3;
+  if (l3)
+    {
+      uint64_t l4 = l3 & ~bits (at_most (v, 0xF7));
+      uint64_t l5 = l4 & ~bits (at_most (v, 0xFB));
+      covered |= l4 << 4 | l5 << 5;
+    }
+  return covered;
 }
 
 /* Lines, words and characters, and with WIDTHS the line widths, of the
@@ -456,7 +461,8 @@ scan_blocks (struct char_rules const *rules, struct scan_state *s,
               __m256i act = _mm256_and_si256
                 (e, _mm256_set1_epi8 (UTF8_ENTRY_ACTION_MASK));
               uint32_t w = bits (equal (act, ACT_WORD));
-              uint32_t none = bits (equal (act, ACT_NEUTRAL));
+              /* 9.7's rules have no neutral character.  */
+              uint32_t none = nonspace ? 0 : bits (equal (act, ACT_NEUTRAL));
               word |= w & known;
               sep |= ~(w | none) & known;
               if (widths)
