@@ -1,6 +1,6 @@
 /* cli.c: parse wc's command line (GNU getopt, with GNU wc's options and
-   messages, plus --total, --strategy, --stats and --threads), and print
-   --help.  */
+   messages, plus --total, --strategy, --stats, --threads and --progress),
+   and print --help.  */
 #include <config.h>
 
 #include "cli.h"
@@ -30,6 +30,7 @@ enum
 {
   DEBUG_OPTION = CHAR_MAX + 1,
   FILES0_FROM_OPTION,
+  PROGRESS_OPTION,
   STATS_OPTION,
   THREADS_OPTION,
   TOTAL_OPTION,
@@ -49,6 +50,7 @@ static struct option const long_options[] =
   {"total", required_argument, NULL, TOTAL_OPTION},
   {"strategy", required_argument, NULL, 'p'},
   {"stats", no_argument, NULL, STATS_OPTION},
+  {"progress", no_argument, NULL, PROGRESS_OPTION},
   {"threads", required_argument, NULL, THREADS_OPTION},
   {"help", no_argument, NULL, HELP_OPTION},
   {"version", no_argument, NULL, VERSION_OPTION},
@@ -118,8 +120,22 @@ How input is read (the counts are the same whichever is chosen):\n\
                            (only the default strategy and mmap use threads)\n\
 "), stdout);
   fputs (_("\
+\n\
+While counting:\n\
+      --progress         when standard error is a terminal, keep a status\n\
+                           line there while counting: bytes done and rate,\n\
+                           and for a regular file its size, the percent\n\
+                           done and the time left; erased before the counts\n\
+"), stdout);
+  fputs (_("\
       --help        display this help and exit\n\
       --version     output version information and exit\n\
+"), stdout);
+  fputs (_("\
+\n\
+Sending a running wc the USR1 signal (or INFO, where the system has it) makes\n\
+it print on standard error one line with the input being counted and its\n\
+counts so far, and then carry on.\n\
 "), stdout);
   exit (status);
 }
@@ -177,6 +193,7 @@ parse_command_line (int argc, char **argv, struct options *opts)
       case DEBUG_OPTION: opts->debug = true; break;
       case FILES0_FROM_OPTION: opts->files0_from = optarg; break;
       case STATS_OPTION: opts->stats = true; break;
+      case PROGRESS_OPTION: opts->progress = true; break;
       case THREADS_OPTION: opts->threads = parse_threads (optarg); break;
       case TOTAL_OPTION:
         opts->total = XARGMATCH ("--total", optarg, total_arg_names,

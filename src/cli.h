@@ -22,6 +22,7 @@ struct options
   enum strategy strategy;
   bool debug;                   /* say which line kernel runs */
   bool stats;                   /* --stats: measurements on stderr */
+  bool progress;                /* --progress: a status line on a terminal */
   unsigned threads;             /* --threads=N; 0 for auto */
   char const *files0_from;      /* NULL: the names are the operands */
   char **operands;              /* the file operands, ... */
