@@ -226,3 +226,27 @@ without_status() {
   cmp out expected
   [ ! -s err ]
 }
+
+# The handlers are installed with SA_RESTART, so a read they interrupt goes
+# on; one that fails with EINTR anyway (strace makes every other read fail
+# so) must be retried by every way of reading, not reported.
+@test "a read that fails with EINTR is retried: every strategy, a pipe, a split file" {
+  need_strace
+  local s bad=0
+  cat all | sys_wc > expected
+  sys_wc all > expected-file
+  mkfifo data
+  for s in $STRATEGIES; do
+    cat all > data &
+    strace -o /dev/null -P "$PWD/data" -e trace=read -e inject=read:error=EINTR:when=1+2 \
+      "$WC_BUILT" $(strategy_opts "$s") < data > out 2> err || bad=1
+    wait
+    cmp -s out expected && [ ! -s err ] || { echo "$s, a pipe: $(cat out err)"; bad=1; }
+    strace -f -o /dev/null -P "$PWD/all" -e trace=read,pread64 \
+      -e inject=read,pread64:error=EINTR:when=1+2 \
+      env WC_THREADS_MIN_PART=4096 "$WC_BUILT" --threads=2 $(strategy_opts "$s") \
+      all > out 2> err || bad=1
+    cmp -s out expected-file && [ ! -s err ] || { echo "$s, a file: $(cat out err)"; bad=1; }
+  done
+  [ "$bad" = 0 ]
+}
