@@ -1,6 +1,6 @@
 /* cli.c: parse wc's command line (GNU getopt, with GNU wc's options and
-   messages, plus --total, --gnu-compat, --strategy, --stats and
-   --threads), and print --help and --version.  */
+   messages, plus --total, --gnu-compat, --strategy, --stats, --threads
+   and --progress), and print --help and --version.  */
 #include <config.h>
 
 #include "cli.h"
@@ -31,6 +31,7 @@ enum
   DEBUG_OPTION = CHAR_MAX + 1,
   FILES0_FROM_OPTION,
   GNU_COMPAT_OPTION,
+  PROGRESS_OPTION,
   STATS_OPTION,
   THREADS_OPTION,
   TOTAL_OPTION,
@@ -51,6 +52,7 @@ static struct option const long_options[] =
   {"gnu-compat", required_argument, NULL, GNU_COMPAT_OPTION},
   {"strategy", required_argument, NULL, 'p'},
   {"stats", no_argument, NULL, STATS_OPTION},
+  {"progress", no_argument, NULL, PROGRESS_OPTION},
   {"threads", required_argument, NULL, THREADS_OPTION},
   {"help", no_argument, NULL, HELP_OPTION},
   {"version", no_argument, NULL, VERSION_OPTION},
@@ -132,8 +134,22 @@ Which GNU wc this one follows where GNU's rules changed:\n\
                            this build follows %s unless told otherwise\n\
 "), gnu_rules_default->version);
   fputs (_("\
+\n\
+While counting:\n\
+      --progress         when standard error is a terminal, keep a status\n\
+                           line there while counting: bytes done and rate,\n\
+                           and for a regular file its size, the percent\n\
+                           done and the time left; erased before the counts\n\
+"), stdout);
+  fputs (_("\
       --help        display this help and exit\n\
       --version     output version information and exit\n\
+"), stdout);
+  fputs (_("\
+\n\
+Sending a running wc the USR1 signal (or INFO, where the system has it) makes\n\
+it print on standard error one line with the input being counted and its\n\
+counts so far, and then carry on.\n\
 "), stdout);
   exit (status);
 }
@@ -204,6 +220,7 @@ parse_command_line (int argc, char **argv, struct options *opts)
       case DEBUG_OPTION: opts->debug = true; break;
       case FILES0_FROM_OPTION: opts->files0_from = optarg; break;
       case STATS_OPTION: opts->stats = true; break;
+      case PROGRESS_OPTION: opts->progress = true; break;
       case THREADS_OPTION: opts->threads = parse_threads (optarg); break;
       case GNU_COMPAT_OPTION:
         help_rules = opts->gnu = XARGMATCH ("--gnu-compat", optarg,

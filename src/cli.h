@@ -24,6 +24,7 @@ struct options
   bool debug;                   /* say which line kernel runs */
   struct gnu_rules const *gnu;  /* the GNU wc whose rules are followed */
   bool stats;                   /* --stats: measurements on stderr */
+  bool progress;                /* --progress: a status line on a terminal */
   unsigned threads;             /* --threads=N; 0 for auto */
   char const *files0_from;      /* NULL: the names are the operands */
   char **operands;              /* the file operands, ... */

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "counter.h"
+#include "progress.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -268,6 +269,8 @@ counter_feed (struct counter *c, void const *span, size_t n)
       scan_utf8_chars (c->count_utf8_chars, &c->scan, p, n, &c->counts);
       break;
     }
+  /* Every span enters here: the one place a progress request is seen.  */
+  progress_poll (c);
 }
 
 void

@@ -10,6 +10,8 @@
 #include "counts.h"
 #include "kernels.h"
 
+struct progress_subject;
+
 /* Which counts an invocation prints.  */
 enum
 {
@@ -46,6 +48,8 @@ struct counter
   utf8_chars_kernel count_utf8_chars;
   utf8_scan_kernel scan_utf8_bulk;
   struct char_rules const *rules;
+  /* What progress lines say this counter counts (progress.h); NULL: none.  */
+  struct progress_subject *progress;
 };
 
 /* The pass a WANTED set needs under RULES.  */

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "progress.h"
+
 void
 part_init (struct part *p, struct counter const *fresh, off_t begin,
            off_t until, bool first)
@@ -55,7 +57,10 @@ part_take (struct part *p, unsigned char const *span, size_t n)
                              : NULL);
   size_t take = nl ? (size_t) (nl + 1 - span) : n;
   if (take)
-    counter_feed (&p->counter, span, take);
+    {
+      progress_part_fed (p->counter.progress, take);
+      counter_feed (&p->counter, span, take);
+    }
   p->pos += take;
   p->finished = nl != NULL;
   return !p->finished;

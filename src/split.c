@@ -11,12 +11,14 @@
 
 #include "mapping.h"
 #include "part.h"
+#include "progress.h"
 #include "xalloc.h"
 
 struct part_job
 {
   struct task task;             /* first: a task is its job */
   struct part part;
+  struct progress_subject progress;     /* the part's, for progress lines */
   int fd;
   off_t size;                   /* where a mapping ends */
   bool mapped;                  /* -p mmap: read through mappings */
@@ -96,6 +98,8 @@ count_in_parts (struct input *in, enum strategy s, struct counter *c,
                      : PART_UNBOUNDED);
       part_init (&jobs[i].part, c, part_begin (offset, remaining, i, n),
                  until, i == 0);
+      jobs[i].part.counter.progress = progress_part (&jobs[i].progress,
+                                                     c->progress, i, n);
       jobs[i].task = (struct task) { .run = run_part, .group = &group };
       jobs[i].fd = in->fd;
       jobs[i].size = size;
@@ -114,6 +118,7 @@ count_in_parts (struct input *in, enum strategy s, struct counter *c,
      (a file that shrank: what the parts after it read is not counted).  */
   int err = 0;
   off_t end = offset;
+  struct progress_subject *whole = c->progress;
   for (unsigned i = 0; i < n; i++)
     {
       struct part const *p = &jobs[i].part;
@@ -126,6 +131,7 @@ count_in_parts (struct input *in, enum strategy s, struct counter *c,
       if (err || p->at_end)
         break;
     }
+  c->progress = whole;          /* not the part's, which goes now */
   bool reread = false;
   for (unsigned i = 0; i < n; i++)
     {

@@ -22,6 +22,7 @@
 #include "output.h"
 #include "parallel.h"
 #include "progname.h"
+#include "progress.h"
 #include "quoting.h"
 #include "split.h"
 #include "stats.h"
@@ -45,6 +46,8 @@ struct run
   bool threads_chosen;          /* THREADS and POOL are set (choose_threads) */
   struct pool *pool;            /* NULL with one thread */
   struct splitter split;        /* how a large file is cut into parts */
+  bool in_order;                /* one name at a time: TOTAL is the running
+                                   total while a name is counted */
 };
 
 /* One name and what counting it gave, kept until its turn to be reported.
@@ -132,11 +135,16 @@ count_opened (struct outcome *o)
   struct input *in = &o->in;
   struct counter c;
   counter_init (&c, &run->rules, run->opts.wanted);
+  struct progress_subject subject;
+  progress_begin (&subject, o->name, in, run->opts.wanted,
+                  run->in_order && 1 < o->position ? &run->total : NULL);
+  c.progress = &subject;
   struct stats_probe probe;
   if (run->opts.stats)
     stats_start (&probe);
   o->err = count_input (in, run->opts.strategy, &c,
                         run->pool ? &run->split : NULL);
+  progress_end (&subject, &c);
   o->counts = counter_finish (&c);
   if (run->opts.stats)
     stats_finish (&probe, in->is_stdin ? "-" : o->name, run->opts.strategy,
@@ -222,7 +230,7 @@ saturate_total (struct run *run)
 /* Print what O gave: its messages and count line, in the order one
    thread prints them; add it to the total.  Returns whether it went well.  */
 static bool
-report (struct run *run, struct outcome const *o)
+report_now (struct run *run, struct outcome const *o)
 {
   char const *list = run->opts.files0_from;
   switch (o->kind)
@@ -277,6 +285,17 @@ report (struct run *run, struct outcome const *o)
       error (0, o->close_err, "%s", quotef (o->name));
       ok = false;
     }
+  return ok;
+}
+
+/* The same, with no progress status line drawn meanwhile: other threads
+   may be counting.  */
+static bool
+report (struct run *run, struct outcome const *o)
+{
+  progress_pause ();
+  bool ok = report_now (run, o);
+  progress_resume ();
   return ok;
 }
 
@@ -420,6 +439,7 @@ main (int argc, char **argv)
 
   struct run run = { 0 };
   parse_command_line (argc, argv, &run.opts);
+  progress_setup (run.opts.progress);
   char_rules_init (&run.rules, run.opts.gnu,
                    getenv ("POSIXLY_CORRECT") != NULL);
   /* Only a set other than the build's is named, so that --debug says
@@ -450,6 +470,7 @@ main (int argc, char **argv)
   bool parallel = parallel_names (&run.opts, run.threads, run.split.min_part,
                                  &ops, status);
   free (status);
+  run.in_order = !parallel;
   bool ok;
   if (parallel)
     {

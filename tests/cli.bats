@@ -122,7 +122,7 @@ load fixtures
   [ "$status" -eq 0 ]
   local opt missing=
   for opt in '-c,' --bytes '-m,' --chars '-l,' --lines '-w,' --words '-L,' --max-line-length \
-    --files0-from=F --total '-p,' --strategy --stats --help --version; do
+    --files0-from=F --total '-p,' --strategy --stats --progress --help --version; do
     [[ $output == *"$opt"* ]] || missing+=" $opt"
   done
   [ -z "$missing" ] || { echo "not in --help:$missing"; false; }

@@ -20,6 +20,7 @@ TESTS = \
   $(CONFORMANCE_TESTS) \
   tests/operands.bats \
   tests/stats.bats \
+  tests/progress.bats \
   tests/cli.bats \
   tests/errors.bats \
   tests/rules.bats \
