@@ -49,7 +49,13 @@ load conformance
 # public way to make tests in a loop): one missing or misspelt line would
 # leave a group unchecked in that dimension without any test failing.
 @test "default: every conformance suite checks every corpus group and is run by make check" {
-  local suite group missing=""
+  local suite group rules missing=""
+  for rules in $GNU_RULE_SETS; do
+    [ -f "$BATS_TEST_DIRNAME/conformance-gnu-$rules.bats" ] ||
+      missing+=" conformance-gnu-$rules.bats:(no suite for rule set $rules)"
+    grep -qx "OUR_RULES=$rules" "$BATS_TEST_DIRNAME/conformance-gnu-$rules.bats" ||
+      missing+=" conformance-gnu-$rules.bats:(does not set OUR_RULES=$rules)"
+  done
   for suite in "$BATS_TEST_DIRNAME"/conformance-*.bats; do
     for group in $CORPUS_GROUPS; do
       grep -Eq "\{ check_group $group; \}\$" "$suite" ||

@@ -13,13 +13,26 @@
 #                   (-l -lc -lm) runs with these settings added
 #   OUR_ORACLE      an oracle file other than the system wc's, for a wc run
 #                   that must print what another wc prints (see conform.c)
-# Any of them may be left unset.
+#   OUR_RULES       a GNU rule set (9.1 or 9.7): our wc runs with
+#                   --gnu-compat=OUR_RULES against that rule set's oracle,
+#                   which make provides as oracle-OUR_RULES: the system wc's
+#                   when it follows those rules, else one recorded from GNU wc
+#                   of that release fetched from Debian (tests/gnu-wc/fetch).
+#                   When make could not have it, oracle-OUR_RULES.missing
+#                   says why and every group test skips with that reason.
+# Any of them may be left unset.  Without OUR_RULES, our wc runs with the
+# rule set that the system wc follows (--gnu-compat=9.1 for GNU wc up to
+# 9.4, 9.7 from 9.5 on), whatever its build's default, once it has the
+# option.
 
 load test_helper
 
 # The corpus groups: gen-corpus names every file GROUP-KIND.
 CORPUS_GROUPS="tiny bytes binary text long utf8 spaces invalid mix codepoints
  straddle width size"
+
+# The GNU rule sets that our wc offers; each has its suite, conformance-gnu-SET.bats.
+GNU_RULE_SETS="9.1 9.7"
 
 setup_file() {
   if [ -z "${CONFORM-}" ] || [ ! -x "$CONFORM" ]; then
@@ -28,6 +41,22 @@ setup_file() {
   fi
   export CORPUS="${CONFORMANCE_DATA:?}/corpus"
   export ORACLE="${OUR_ORACLE:-$CONFORMANCE_DATA/oracle}"
+  # The option that selects the rule set, if any, as one word.
+  export RULES_ARG="" ORACLE_MISSING=""
+  local rules
+  if [ -n "${OUR_RULES-}" ]; then
+    ORACLE=$CONFORMANCE_DATA/oracle-$OUR_RULES
+    RULES_ARG=--gnu-compat=$OUR_RULES
+    if [ ! -f "$ORACLE" ] && [ -f "$ORACLE.missing" ]; then
+      ORACLE_MISSING=$(tr '\n' ' ' < "$ORACLE.missing")
+      return 0
+    fi
+  else
+    rules=$("${TESTS_SRCDIR:?}/gnu-wc/rule-set" "$SYS_WC") || return 1
+    if "$WC_BUILT" "--gnu-compat=$rules" --version > /dev/null 2>&1; then
+      RULES_ARG=--gnu-compat=$rules
+    fi
+  fi
   if [ ! -f "$ORACLE" ]; then
     echo "no oracle $ORACLE: run these suites with make check" >&2
     return 1
@@ -37,11 +66,13 @@ setup_file() {
 # Check every case of corpus group $1 in one run of the driver; on failure
 # its report (each mismatch with a command that repeats it) is the output.
 check_group() {
-  local -a pass=("${OUR_ENV[@]}" "$WC_BUILT" "${OUR_ARGS[@]}")
+  [ -z "$ORACLE_MISSING" ] || skip "$ORACLE_MISSING"
+  local -a args=(${RULES_ARG:+"$RULES_ARG"} "${OUR_ARGS[@]}")
+  local -a pass=("${OUR_ENV[@]}" "$WC_BUILT" "${args[@]}")
   local -a cmd=("$CONFORM" check --group="$1" "$CORPUS" "$ORACLE" "${pass[@]}")
   if [ -n "${LINES_ONLY_ENV+set}" ]; then
     cmd+=(--and --only=lines "${OUR_ENV[@]}" "${LINES_ONLY_ENV[@]}" "$WC_BUILT"
-      "${OUR_ARGS[@]}")
+      "${args[@]}")
   fi
   run "${cmd[@]}"
   if [ "$status" -eq 0 ]; then

@@ -8,7 +8,9 @@ CONFORMANCE_TESTS = \
   tests/conformance-mmap2.bats \
   tests/conformance-simd-off.bats \
   tests/conformance-simd-sse2.bats \
-  tests/conformance-threads.bats
+  tests/conformance-threads.bats \
+  tests/conformance-gnu-9.1.bats \
+  tests/conformance-gnu-9.7.bats
 # The longest suites first, so that make -j has short ones left to fill the
 # cores at the end (see README-hacking for what each costs).
 TESTS = \
@@ -35,6 +37,7 @@ EXTRA_DIST += tests/test_helper.bash tests/local.mk
 EXTRA_DIST += tests/truncate-helper.bash
 EXTRA_DIST += tests/fixtures.bash
 EXTRA_DIST += tests/conformance.bash
+EXTRA_DIST += tests/gnu-wc/fetch tests/gnu-wc/rule-set
 
 # The conformance driver runs a wc over the generated corpus, every case
 # without a shell (see the comment at the top of tests/conform.c).
@@ -61,6 +64,41 @@ $(CONFORMANCE_ORACLE): tests/sys-wc.id tests/gen-corpus$(EXEEXT) \
 	mv $(CONFORMANCE_DIR).tmp $(CONFORMANCE_DIR)
 $(CONFORMANCE_TESTS:.bats=.log): $(CONFORMANCE_ORACLE)
 
+# One oracle per GNU rule set, for tests/conformance-gnu-SET.bats: for the
+# set that the system wc follows (tests/gnu-wc/rule-set), a link to the
+# system wc's oracle; for the other, the results of GNU wc of that release
+# taken from Debian's archive (tests/gnu-wc/fetch) into GNU_WC_CACHE/gnu-wc-SET,
+# fetched once per build tree (distclean removes it) and kept when the
+# oracles are recorded again.  When that wc cannot be had, oracle-SET.missing
+# says why, the suite skips with that reason, and the next make check tries
+# again.  A GNU_WC_CACHE given on make's command line lets other build trees
+# (distcheck's) share one download.
+GNU_RULE_SETS = 9.1 9.7
+GNU_ORACLES = $(GNU_RULE_SETS:%=$(CONFORMANCE_DIR)/oracle-%)
+GNU_WC_CACHE = tests
+$(GNU_ORACLES): $(CONFORMANCE_ORACLE) $(srcdir)/tests/gnu-wc/rule-set \
+  $(srcdir)/tests/gnu-wc/fetch
+	$(AM_V_GEN)rules='$@' && rules=$${rules##*-} && \
+	rm -f $@ $@.tmp $@.missing && \
+	sys=$$($(SHELL) $(srcdir)/tests/gnu-wc/rule-set "$$(sed 1q tests/sys-wc.id)") && \
+	if test "$$rules" = "$$sys"; then \
+	  ln -s oracle $@; \
+	else \
+	  gnu='$(GNU_WC_CACHE)'/gnu-wc-$$rules && $(MKDIR_P) '$(GNU_WC_CACHE)' && \
+	  if $(SHELL) $(srcdir)/tests/gnu-wc/fetch $$rules "$$gnu" 2> $@.err && \
+	    tests/conform$(EXEEXT) record $(CONFORMANCE_DIR)/corpus $@.tmp \
+	      "$$gnu/wc" > /dev/null 2>> $@.err; then \
+	    mv $@.tmp $@; \
+	  else \
+	    cat $@.err >&2; \
+	    { tail -n 1 $@.err | tr -d '\n'; \
+	      echo " (make check tries again)"; } > $@.missing; \
+	  fi; \
+	  rm -f $@.err $@.tmp; \
+	fi
+tests/conformance-gnu-9.1.log: $(CONFORMANCE_DIR)/oracle-9.1
+tests/conformance-gnu-9.7.log: $(CONFORMANCE_DIR)/oracle-9.7
+
 # What identifies the system wc (the first PATH entry, as the suites find
 # it): its path, version and checksum.  The file is rewritten only when that
 # changes, so an updated system wc gets a new oracle and nothing else does.
@@ -77,6 +115,10 @@ clean-local: clean-conformance-data
 clean-conformance-data:
 	-rm -rf $(CONFORMANCE_DIR) $(CONFORMANCE_DIR).tmp
 .PHONY: clean-conformance-data
+distclean-local: distclean-gnu-wc
+distclean-gnu-wc:
+	-rm -rf tests/gnu-wc-*
+.PHONY: distclean-gnu-wc
 
 # The differential fuzzer: random cases run by the system wc and ours, the
 # same way (see the comment at the top of tests/diff-wc.c).  make check runs

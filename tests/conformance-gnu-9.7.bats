@@ -1,0 +1,25 @@
+#!/usr/bin/env bats
+# conformance-gnu-9.7.bats: the generated corpus counted with --gnu-compat=9.7
+# (the rules of GNU coreutils 9.5 and later), compared with what GNU wc 9.7 printed for it
+# (see conformance.bash): the system wc's results when it follows those rules, otherwise
+# those of Debian 13's coreutils 9.7, which make fetches from Debian's archive
+# (tests/gnu-wc/fetch).  When make could not have it, every test skips and says why.  The
+# lines-only option sets run a second time with the portable kernels (WC_SIMD=off).
+
+OUR_RULES=9.7
+LINES_ONLY_ENV=(WC_SIMD=off)
+load conformance
+
+@test "gnu-9.7: tiny, empty and blank files" { check_group tiny; }
+@test "gnu-9.7: every byte value" { check_group bytes; }
+@test "gnu-9.7: binary data, NULs and control characters" { check_group binary; }
+@test "gnu-9.7: ASCII text, CRLF, many lines and words" { check_group text; }
+@test "gnu-9.7: lines longer than any buffer" { check_group long; }
+@test "gnu-9.7: UTF-8 text in many scripts, CJK, emoji, combining marks" { check_group utf8; }
+@test "gnu-9.7: Unicode spaces and every word separator" { check_group spaces; }
+@test "gnu-9.7: invalid and truncated UTF-8, Latin-1" { check_group invalid; }
+@test "gnu-9.7: random mixes of valid and invalid UTF-8" { check_group mix; }
+@test "gnu-9.7: every code point class and width" { check_group codepoints; }
+@test "gnu-9.7: characters and words across read boundaries" { check_group straddle; }
+@test "gnu-9.7: tabs, backspaces and line ends for -L" { check_group width; }
+@test "gnu-9.7: sizes around pages and read buffers" { check_group size; }
