@@ -180,7 +180,7 @@ load fixtures
   return "$bad"
 }
 
-@test "-c and the file offset of standard input (SPEC §5.5, as 9.1)" {
+@test "-c and the file offset of standard input (SPEC §5.5), as the system wc" {
   local snippet bad=0
   for snippet in '{ WC -c; WC -c; } < f1' '{ WC -c; cat; } < f1' '{ WC -l; WC -c; } < f1' \
     '{ WC -c -; WC -c -; } < k1' '(read -n1 x; WC -c) < f1' '(read -n1 x; WC -c -; WC -c) < f1' \
