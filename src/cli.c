@@ -72,6 +72,21 @@ ARGMATCH_VERIFY (total_arg_names, total_arg_values);
 /* The rules --help describes: the default, or those chosen before it.  */
 static struct gnu_rules const *help_rules;
 
+/* error's prefix under the rules that use the last part of argv[0].  */
+static void
+print_short_program_name (void)
+{
+  char const *slash = strrchr (program_name, '/');
+  fprintf (stderr, "%s: ", slash ? slash + 1 : program_name);
+}
+
+void
+use_program_name_of (struct gnu_rules const *gnu)
+{
+  error_print_progname = gnu->short_program_name ? print_short_program_name
+                         : NULL;
+}
+
 /* A usage error, or --help.  argmatch calls this too (see configure.ac).  */
 void
 usage (int status)
@@ -208,6 +223,8 @@ parse_command_line (int argc, char **argv, struct options *opts)
   *opts = (struct options) { .strategy = STRATEGY_STREAM,
                              .gnu = gnu_rules_default };
   help_rules = opts->gnu;
+  /* Messages before --gnu-compat, if any, follow the build's rules.  */
+  use_program_name_of (opts->gnu);
   while ((c = getopt_long (argc, argv, "clLmwp:", long_options, NULL)) != -1)
     switch (c)
       {
@@ -226,6 +243,7 @@ parse_command_line (int argc, char **argv, struct options *opts)
         help_rules = opts->gnu = XARGMATCH ("--gnu-compat", optarg,
                                             gnu_rules_names,
                                             gnu_rules_by_name);
+        use_program_name_of (opts->gnu);
         break;
       case TOTAL_OPTION:
         opts->total = XARGMATCH ("--total", optarg, total_arg_names,

@@ -38,6 +38,9 @@ enum { THREADS_MAX = 256 };
    --help.  */
 _Noreturn void usage (int status);
 
+/* Make diagnostics name the program as GNU rule set GNU does.  */
+void use_program_name_of (struct gnu_rules const *gnu);
+
 /* Parse ARGV into OPTS.  Usage errors, --help and --version exit here.  */
 void parse_command_line (int argc, char **argv, struct options *opts);
 

@@ -23,6 +23,7 @@ static struct gnu_rules const gnu_rules_9_7 =
   .bytes_seek_to_end = true,
   .saturate_totals = true,
   .debug_once = true,
+  .short_program_name = true,
   .word_help = "\
 A word is a nonempty sequence of non white\n\
 space delimited by white space characters or by start or end of input.\n",

@@ -33,6 +33,10 @@ struct gnu_rules
   /* --debug names the line kernel once per process (9.5 and later), not
      before every input.  */
   bool debug_once;
+  /* Diagnostics other than getopt's and the "Try" line name the program
+     by the last part of argv[0] (9.7, through gnulib's error), not all of
+     it.  */
+  bool short_program_name;
   /* --help's sentence on what a word is.  */
   char const *word_help;
 };

@@ -211,7 +211,7 @@ first_line() {
   return "$bad"
 }
 
-@test "argv[0] is the diagnostic prefix, verbatim" {
+@test "argv[0] names the program in diagnostics as the system wc does" {
   local args bad=0
   for args in nosuch -x --foo '--files0-from=nosuch' '--files0-from=names f1' '. f1'; do
     same_as_sys "(exec -a /some/path/wc \"\$(wc_bin)\" \$(wc_opts) $args)" || bad=1

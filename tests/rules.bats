@@ -136,6 +136,23 @@ expect() {
   return "$bad"
 }
 
+@test "rules: diagnostics name the program by argv[0] (9.1) or its last part (9.7)" {
+  local bad=0
+  same_as_sys '(exec -a foo/bar "$(wc_bin)" $(GC) nosuch)' default || bad=1
+  same_as_sys '(exec -a foo/bar "$(wc_bin)" $(GC) --files0-from=nosuch)' default || bad=1
+  expect 9.1 '(exec -a foo/bar "$WC_BUILT" --gnu-compat=9.1 nosuch f1)' \
+    $' 1  2 12 f1\n 1  2 12 total\n' \
+    $'foo/bar: nosuch: No such file or directory\n' 1 || bad=1
+  expect 9.7 '(exec -a foo/bar "$WC_BUILT" --gnu-compat=9.7 nosuch f1)' \
+    $' 1  2 12 f1\n 1  2 12 total\n' \
+    $'bar: nosuch: No such file or directory\n' 1 || bad=1
+  # getopt's messages and the Try line keep the whole of argv[0].
+  expect 9.7 '(exec -a foo/bar "$WC_BUILT" --gnu-compat=9.7 --bogus)' '' \
+    $'foo/bar: unrecognized option \'--bogus\'\nTry \'foo/bar --help\' for more information.\n' 1 ||
+    bad=1
+  return "$bad"
+}
+
 @test "rules: a character cut by GNU 9.7's 256 KiB reads is counted whole" {
   # GNU wc 9.5 to 9.11 decode the last bytes of a character that one of their reads cuts
   # again, as encoding errors, which makes a word after a cut white-space character (the
