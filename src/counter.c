@@ -284,10 +284,26 @@ counter_finish (struct counter *c)
 {
   struct counts result = c->counts;
   struct scan_state end = c->scan;
-  /* The bytes of a character that the end cut are encoding errors: under
-     9.7's rules constituents, under 9.1's nothing.  */
+  /* A character that the end cut: 9.1 drops its bytes.  9.7 takes its
+     first byte for an encoding error, a constituent, and decodes again
+     from the next, as everywhere else: in GB18030 the bytes after a cut
+     four-byte lead may be whole characters, a '\n' among them.  */
   if (end.npending && c->rules->nonspace_words)
-    end.in_word = true;
+    {
+      struct counter rest = *c;
+      while (rest.scan.npending)
+        {
+          unsigned char bytes[sizeof rest.scan.pending];
+          size_t n = rest.scan.npending - 1;
+          memcpy (bytes, rest.scan.pending + 1, n);
+          rest.scan.npending = 0;
+          rest.scan.in_word = true;
+          counter_feed (&rest, bytes, n);
+          rest.counts.bytes -= n;       /* counted when they came */
+        }
+      result = rest.counts;
+      end = rest.scan;
+    }
   scan_finish (&end, &result);
   if (!pass_decodes (c->pass))
     result.chars = result.bytes;

@@ -4,9 +4,10 @@
    and the maximum line width, in that order, one space apart.  OPTIONS
    name the counts asked for, as wc's -l -w -m -c -L would (default -lwc);
    they can change a count in one corner (reference.c), never the order of
-   the output.  The locale comes from the environment, like wc's.
+   the output.  --gnu-compat=9.7 counts words by GNU wc 9.7's rules instead
+   of 9.1's.  The locale comes from the environment, like wc's.
 
-   Usage: reference-wc [-OPTIONS] [FILE]...  */
+   Usage: reference-wc [--gnu-compat=9.1|9.7] [-OPTIONS] [FILE]...  */
 #include <config.h>
 
 #include <errno.h>
@@ -41,6 +42,9 @@ slurp (FILE *stream, size_t *n)
   return buf;
 }
 
+/* GNU wc 9.7's rules rather than 9.1's.  */
+static bool gnu97;
+
 static int
 count_stream (FILE *stream, char const *name, bool posixly_correct,
               unsigned wanted)
@@ -55,7 +59,7 @@ count_stream (FILE *stream, char const *name, bool posixly_correct,
       return EXIT_FAILURE;
     }
   struct reference_counts c = reference_count (buf, n, posixly_correct,
-                                               false, wanted);
+                                               gnu97, wanted);
   free (buf);
   printf ("%ju %ju %ju %ju %ju\n", c.lines, c.words, c.chars, c.bytes,
           c.max_width);
@@ -79,19 +83,30 @@ main (int argc, char **argv)
   bool posixly_correct = getenv ("POSIXLY_CORRECT") != NULL;
   unsigned wanted = 0;
   int first = 1;
-  if (1 < argc && argv[1][0] == '-' && argv[1][1])
+  if (1 < argc && strncmp (argv[1], "--gnu-compat=", 13) == 0)
     {
-      for (char const *o = argv[1] + 1; *o; o++)
+      gnu97 = strcmp (argv[1] + 13, "9.7") == 0;
+      if (!gnu97 && strcmp (argv[1] + 13, "9.1") != 0)
+        {
+          fputs ("reference-wc: --gnu-compat takes 9.1 or 9.7\n", stderr);
+          return EXIT_FAILURE;
+        }
+      first = 2;
+    }
+  if (first < argc && argv[first][0] == '-' && argv[first][1])
+    {
+      for (char const *o = argv[first] + 1; *o; o++)
         {
           char const *letter = strchr ("lwmcL", *o);
           if (!letter)
             {
-              fputs ("Usage: reference-wc [-lwmcL] [FILE]...\n", stderr);
+              fputs ("Usage: reference-wc [--gnu-compat=9.1|9.7] [-lwmcL]"
+                     " [FILE]...\n", stderr);
               return EXIT_FAILURE;
             }
           wanted |= 1u << (letter - "lwmcL");
         }
-      first = 2;
+      first++;
     }
   if (!wanted)
     wanted = REFERENCE_LINES | REFERENCE_WORDS | REFERENCE_BYTES;

@@ -138,12 +138,11 @@ count_multibyte (struct tally *t, unsigned char const *p, size_t n,
       memset (&state, 0, sizeof state);
       wchar_t wc;
       size_t len = mbrtowc (&wc, (char const *) p + i, n - i, &state);
-      if (len == (size_t) -2)
-        {
-          t->in_word |= t->gnu97;
-          break;
-        }
-      if (len == (size_t) -1)
+      /* Cut by the end: 9.1 stops; 9.7 takes the first byte for an
+         encoding error and decodes again from the next.  */
+      if (len == (size_t) -2 && !t->gnu97)
+        break;
+      if (len == (size_t) -1 || len == (size_t) -2)
         {
           t->in_word |= t->gnu97;
           i++;
