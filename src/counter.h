@@ -73,6 +73,14 @@ void counter_init_at (struct counter *c, struct char_rules const *rules,
 void counter_feed (struct counter *c, void const *span, size_t n);
 /* Count N bytes known to be there without seeing them (PASS_BYTES only).  */
 void counter_credit_bytes (struct counter *c, uintmax_t n);
+/* The input ended in a read error: a character that it cut is dropped,
+   not decoded (GNU wc does so under both rule sets).  */
+static inline void
+counter_drop_cut (struct counter *c)
+{
+  c->scan.npending = 0;
+}
+
 /* The counts of everything fed, the end of input applied.  */
 struct counts counter_finish (struct counter *c);
 

@@ -144,6 +144,8 @@ count_opened (struct outcome *o)
     stats_start (&probe);
   o->err = count_input (in, run->opts.strategy, &c,
                         run->pool ? &run->split : NULL);
+  if (o->err)
+    counter_drop_cut (&c);
   progress_end (&subject, &c);
   o->counts = counter_finish (&c);
   if (run->opts.stats)

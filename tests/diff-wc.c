@@ -878,8 +878,13 @@ total_expected (char const *mode, char const *locale, struct result *want)
   return true;
 }
 
+/* Cases the system wc did not survive, which compare with nothing.  */
+static uintmax_t system_crashes;
+
 /* Run case K both ways in the working directory, DIR by name; on a
-   difference, report it and return false.  */
+   difference, report it and return false.  A case that kills the system
+   wc (GNU 9.5 to 9.11 crash in Shift_JIS on bytes A1..DF) is counted
+   apart and passes, once our wc has run it without a crash of its own.  */
 static bool
 check_case (struct programs *pr, struct wc_case const *k, char const *dir)
 {
@@ -887,7 +892,9 @@ check_case (struct programs *pr, struct wc_case const *k, char const *dir)
   run_one (pr, k, false, false, &want);
   bool total = k->total && total_expected (k->total, k->locale, &want);
   run_one (pr, k, true, total, &got);
-  bool same = same_result (&want, &got);
+  bool crashed = 256 <= want.status && !want.timed_out;
+  system_crashes += crashed;
+  bool same = crashed ? got.status < 256 : same_result (&want, &got);
   if (!same)
     {
       fputs ("DIFFERENCE: the system wc:\n  ", stdout);
@@ -1018,6 +1025,9 @@ cmd_run (struct programs *pr, uint64_t seed, uint64_t first,
           first, first + done - (done > 0), status ? "1 difference"
           : "no difference", elapsed, elapsed > 0 ? (double) done / elapsed
           : 0.0);
+  if (system_crashes)
+    printf ("%s: the system wc crashed on %ju of them (compared with"
+            " nothing)\n", program_name, system_crashes);
   free (bytes.p);
   remove_work (work.p);
   free (work.p);
@@ -1050,6 +1060,9 @@ cmd_replay (struct programs *pr, int n_dirs, char **dirs)
   free (abs_dirs);
   printf ("%s: replayed %d cases, %s\n", program_name, n_dirs,
           status ? "some differ" : "no difference");
+  if (system_crashes)
+    printf ("%s: the system wc crashed on %ju of them (compared with"
+            " nothing)\n", program_name, system_crashes);
   return status;
 }
 

@@ -78,6 +78,12 @@ extract_texts() {
   need_reference_rules
   extract_texts
   for loc in $locales; do
+    # GNU 9.5 to 9.11 crash in Shift_JIS (bytes A1..DF index past a table):
+    # nothing to compare with there.
+    if ! LOCPATH=$WC_FUZZ_LOCPATH LC_ALL=$loc sys_wc texts/* > /dev/null 2>&1; then
+      echo "# the system wc crashed in $loc (not compared)" >&3
+      continue
+    fi
     (
       export LOCPATH=$WC_FUZZ_LOCPATH LC_ALL=$loc
       sys_wc -lwmcL texts/* | sed '$d' | awk '{ print $1, $2, $3, $4, $5 }' > sys.out

@@ -142,14 +142,21 @@ compare_text() {
 }
 
 @test "utf8: other multibyte locales: wc counts as the system wc does" {
-  local loc checked=0 opts ours theirs
+  local loc checked=0 opts ours theirs rc crashed=
   for loc in ja_JP.SJIS ja_JP.EUC-JP zh_TW.BIG5; do
     [ -d "$LOCDIR/$loc" ] || continue
     for opts in "" -m -L -lwmcL; do
       # shellcheck disable=SC2086
       ours=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$WC_BUILT" $opts "$TEXT")
+      rc=0
       # shellcheck disable=SC2086
-      theirs=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$SYS_WC" $opts "$TEXT")
+      theirs=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$SYS_WC" $opts "$TEXT") || rc=$?
+      # GNU 9.5 to 9.11 crash in Shift_JIS (bytes A1..DF index past a
+      # table): nothing to compare with there.
+      if [ "$rc" -gt 128 ]; then
+        crashed+=" $loc"
+        continue 2
+      fi
       [ "$ours" = "$theirs" ] || {
         echo "differs: $loc wc $opts: ours '$ours', system '$theirs'"
         return 1
@@ -157,7 +164,9 @@ compare_text() {
     done
     checked=$((checked + 1))
   done
-  [ "$checked" -gt 0 ] || skip "no other multibyte locale could be built"
+  [ -z "$crashed" ] || echo "# the system wc crashed in:$crashed (not compared)" >&3
+  [ "$checked" -gt 0 ] ||
+    skip "no other multibyte locale could be built${crashed:+, or the system wc crashed in it}"
 }
 
 @test "utf8: an unknown part is a usage error" {
