@@ -142,15 +142,23 @@ compare_text() {
 }
 
 @test "utf8: other multibyte locales: wc counts as the system wc does" {
-  local loc checked=0 opts ours theirs rc crashed=
+  local loc checked=0 opts ours theirs rc crashed= text=$TEXT
+  # GNU 9.5 and later decode the last bytes of a character that one of their
+  # 256 KiB reads cuts a second time, which in these encodings can make other
+  # characters (the man page's DIFFERENCES FROM GNU WC): such a system wc
+  # gets the text's first 256 KiB, which it reads whole.
+  if [ "$(system_rules)" != 9.1 ]; then
+    text=$BATS_TEST_TMPDIR/text-256k
+    head -c 262144 "$TEXT" > "$text"
+  fi
   for loc in ja_JP.SJIS ja_JP.EUC-JP zh_TW.BIG5; do
     [ -d "$LOCDIR/$loc" ] || continue
     for opts in "" -m -L -lwmcL; do
       # shellcheck disable=SC2086
-      ours=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$WC_BUILT" $opts "$TEXT")
+      ours=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$WC_BUILT" $opts "$text")
       rc=0
       # shellcheck disable=SC2086
-      theirs=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$SYS_WC" $opts "$TEXT") || rc=$?
+      theirs=$(LOCPATH="$LOCDIR" LC_ALL=$loc "$SYS_WC" $opts "$text") || rc=$?
       # GNU 9.5 to 9.11 crash in Shift_JIS (bytes A1..DF index past a
       # table): nothing to compare with there.
       if [ "$rc" -gt 128 ]; then
