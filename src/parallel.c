@@ -45,10 +45,16 @@ enum { AUTO_MIN_OPERANDS = 256 };
 
 /* The smallest part a file is cut into when the counter reads with PASS.
    WC_THREADS_MIN_PART=BYTES, for tests only, sets it, so that small test
-   files are cut at every kind of place.  */
+   files are cut at every kind of place.  A part starts after a '\n', where
+   nothing is carried over, except in the multibyte encodings other than
+   UTF-8 (PASS_MULTIBYTE): there mbrtowc may take a '\n' for a byte of an
+   unfinished character (GB18030's "\x81\x30\n"), which then needs the
+   bytes after it; such files are never cut.  */
 uintmax_t
 min_part_size (enum counter_pass pass)
 {
+  if (pass == PASS_MULTIBYTE)
+    return UINTMAX_MAX;
   char const *env = getenv ("WC_THREADS_MIN_PART");
   if (env && '1' <= env[0] && env[0] <= '9')
     {
