@@ -325,11 +325,8 @@ first_line() {
 
 @test "--help defines a word as the system wc does, under the system wc's rules" {
   # The sentence is the two lines from "A word is" on, in GNU's --help.
-  local sys_version sys_set
-  sys_version=$(sys_wc --version | sed -n '1s/^wc (GNU coreutils) //p')
-  [ -n "$sys_version" ] || skip "the system wc is not GNU's"
-  sys_set=9.1
-  [[ $sys_version =~ ^9\.([5-9]|[1-9][0-9]) ]] && sys_set=9.7
+  local sys_set
+  sys_set=$(system_rules) || skip "the system wc is not GNU's"
   local want got
   want=$(sys_wc --help | sed -n '/A word is/{N;s/.*A word is/A word is/;p}')
   [ -n "$want" ]

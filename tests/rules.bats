@@ -8,22 +8,10 @@
 load test_helper
 load fixtures
 
-# The rule set of the system wc: 9.7 for GNU coreutils 9.5 and later, else 9.1.
-sys_rule_set() {
-  local v
-  v=$(LC_ALL=C "$SYS_WC" --version 2>/dev/null | sed -n '1s/^wc (GNU coreutils) //p')
-  if [[ $v =~ ^([0-9]+)\.([0-9]+) ]] &&
-    { ((BASH_REMATCH[1] > 9)) || ((BASH_REMATCH[1] == 9 && BASH_REMATCH[2] >= 5)); }; then
-    echo 9.7
-  else
-    echo 9.1
-  fi
-}
-
 # In a snippet: the option that makes our wc follow the system wc's rules (nothing for
 # the system wc itself).
 GC() {
-  [ "$WC_IMPL" = sys ] || printf -- '--gnu-compat=%s\n' "$(sys_rule_set)"
+  [ "$WC_IMPL" = sys ] || printf -- '--gnu-compat=%s\n' "$(system_rules)"
 }
 
 # ours SET SNIPPET: run SNIPPET with our wc under rule set SET into $CAP/one.*.
@@ -163,7 +151,7 @@ expect() {
   local bad=0
   expect 9.1 'LC_ALL=C.UTF-8 WC cut' $'     1      1 262146 cut\n' '' 0 || bad=1
   expect 9.7 'LC_ALL=C.UTF-8 WC cut' $'     1      1 262146 cut\n' '' 0 || bad=1
-  if [ "$(sys_rule_set)" = 9.1 ]; then
+  if [ "$(system_rules)" = 9.1 ]; then
     same_as_sys 'LC_ALL=C.UTF-8 WC $(GC) cut' default || bad=1
   fi
   return "$bad"
