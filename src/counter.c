@@ -37,8 +37,8 @@ counter_pass_for (struct char_rules const *rules, unsigned wanted)
 # endif
 #endif
 
-/* The best level the CPU runs.  The AVX2 kernels also use POPCNT, which
-   every AVX2 CPU has, but check.  */
+/* The best level the CPU runs.  The AVX2 kernels also use POPCNT and BMI1
+   (TZCNT, BLSR), which every AVX2 CPU has, but check.  */
 static enum simd_level
 cpu_simd_level (void)
 {
@@ -51,7 +51,8 @@ cpu_simd_level (void)
     level = SIMD_SSE2;
 #endif
 #if HAVE_AVX2_KERNELS
-  if (CPU_HAS (AVX2, "avx2") && CPU_HAS (POPCNT, "popcnt"))
+  if (CPU_HAS (AVX2, "avx2") && CPU_HAS (POPCNT, "popcnt")
+      && CPU_HAS (BMI1, "bmi"))
     level = SIMD_AVX2;
 #endif
   return level;

@@ -1,6 +1,6 @@
 /* simd-levels.c: the kernel levels of simd-levels.h.  A level counts as
    runnable on the same test as the counter's (src/counter.c): AVX2 needs
-   POPCNT too.  */
+   POPCNT and BMI1 too.  */
 #include <config.h>
 
 #include "simd-levels.h"
@@ -26,7 +26,8 @@ static bool
 cpu_has_avx2 (void)
 {
   __builtin_cpu_init ();
-  return __builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt");
+  return (__builtin_cpu_supports ("avx2") && __builtin_cpu_supports ("popcnt")
+          && __builtin_cpu_supports ("bmi"));
 }
 # define AVX2_ABSENT (cpu_has_avx2 () ? NULL : "not on this CPU")
 # define AVX2_NEWLINES count_newlines_avx2

@@ -1,6 +1,6 @@
 /* kernel-blocks-avx2.c: the block kernels' AVX2 classifier, two 32-byte
-   compares per mask.  This file alone is compiled with -mavx2 -mpopcnt; it
-   runs only after a run-time check for both.  */
+   compares per mask.  This file alone is compiled with -mavx2 -mpopcnt
+   -mbmi; it runs only after a run-time check for all three.  */
 #include <config.h>
 
 #include <immintrin.h>

@@ -37,7 +37,7 @@ enum simd_level
 {
   SIMD_PORTABLE,        /* plain C, 64-bit words */
   SIMD_SSE2,            /* x86: 16-byte vectors */
-  SIMD_AVX2             /* x86: 32-byte vectors, and POPCNT */
+  SIMD_AVX2             /* x86: 32-byte vectors, POPCNT and BMI1 */
 };
 
 /* Count '\n' bytes.  */
