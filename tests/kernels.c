@@ -244,7 +244,7 @@ static size_t
 scan_recorded (struct block_kernel const *k, struct scan_state *s,
                unsigned char const *p, size_t n, struct counts *c)
 {
-  return scan_blocks_level (classify_recorded, k, s, p, n, c);
+  return scan_blocks_level (classify_recorded, NULL, k, s, p, n, c);
 }
 
 static uint64_t
@@ -486,7 +486,9 @@ bytes (void)
 /* Bytes that exercise every rule: weighted to separators, controls, NUL,
    DEL, bytes >= 0x80, with runs of one class long enough to cross
    blocks.  Profile 0: any bytes; 1: ASCII only; 2: ASCII with a rare high
-   byte; 3: runs.  */
+   byte; 3: runs; 4: uniform; 5: text, separators and '!' .. '~' with a
+   rare byte of any other class, so that whole groups of blocks have two
+   classes and others do not.  */
 static unsigned char
 adversarial_byte (int profile)
 {
@@ -506,6 +508,15 @@ adversarial_byte (int profile)
     }
 }
 
+/* Two classes only: separators and '!' .. '~'.  */
+static void
+fill_text (unsigned char *p, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    p[i] = (below (4) == 0 ? " \t\n\v\f\r"[below (below (2) ? 1 : 6)]
+            : 0x21 + below (0x5e));
+}
+
 static void
 fill (unsigned char *p, size_t n, int profile)
 {
@@ -513,6 +524,14 @@ fill (unsigned char *p, size_t n, int profile)
     {
       for (size_t i = 0; i < n; i++)
         p[i] = next64 () & 0xff;
+      return;
+    }
+  if (profile == 5)
+    {
+      fill_text (p, n);
+      for (size_t i = 0; i < n; i++)
+        if (below (700) == 0)
+          p[i] = adversarial_byte (0);
       return;
     }
   size_t i = 0;
@@ -530,7 +549,7 @@ fill (unsigned char *p, size_t n, int profile)
     }
 }
 
-enum { NPROFILES = 5 };
+enum { NPROFILES = 6 };
 
 /* The reference: what the block kernel K should consume of P[0..N), and
    the byte loop over that.  */
@@ -630,6 +649,24 @@ blocks (void)
         for (size_t align = 0; align < 64; align++)
           all_levels_on (&tables[t], buf + align, n, align);
       }
+  /* Every byte value once in two-class text, between separators, where
+     its class decides whether there is a word: the group classifiers'
+     range checks at each edge.  */
+  cur_what = "one byte in text,";
+  for (size_t t = 0; t < ntables; t++)
+    for (unsigned v = 0; v < 256; v++)
+      for (int k = 0; k < 4; k++)
+        {
+          size_t align = below (64);
+          size_t n = MAXLEN - below (64);
+          unsigned char *p = buf + align;
+          fill_text (p, n);
+          size_t at = 1 + below (n - 2);
+          p[at - 1] = ' ';
+          p[at] = v;
+          p[at + 1] = "\n "[below (2)];
+          all_levels_on (&tables[t], p, n, align);
+        }
   printf ("kernels: blocks: %llu comparisons in %zu tables, all equal;"
           " levels ", comparisons, ntables);
   print_levels ();

@@ -116,7 +116,7 @@ size_t
 scan_blocks_portable (struct block_kernel const *k, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c)
 {
-  return scan_blocks_level (classify_portable, k, s, p, n, c);
+  return scan_blocks_level (classify_portable, NULL, k, s, p, n, c);
 }
 
 void

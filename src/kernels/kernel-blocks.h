@@ -27,6 +27,28 @@ struct block_masks
 
 typedef void block_classifier (unsigned char const *p, struct block_masks *m);
 
+/* Nearly all text holds only separators and constituents, and there the
+   words follow from the separators alone: no neutral mask, and none of
+   the other masks either when widths are not wanted.  A level may offer a
+   group classifier, which checks GROUP_BLOCKS blocks at once for bytes of
+   a third class and, when there are none, gives their separator masks and
+   newline count.  A group it rejects takes the exact step.  Which bytes
+   count as a third class depends on the rules: */
+enum two_classes
+{
+  TWO_CLASSES_NEVER,    /* widths wanted, or bytes >= 0x80 are separators
+                           or (9.1) constituents: always the exact step */
+  TWO_CLASSES_PRINTABLE,/* 9.1: all but '!' .. '~' and the separators */
+  TWO_CLASSES_ASCII,    /* 9.7, bytes >= 0x80 refused: bytes >= 0x80 */
+  TWO_CLASSES_ALWAYS    /* 9.7, bytes >= 0x80 constituents: none */
+};
+
+enum { GROUP_BLOCKS = 8 };
+
+typedef bool group_classifier (unsigned char const *p, enum two_classes when,
+                               uint64_t separator[GROUP_BLOCKS],
+                               uint64_t *newlines);
+
 /* Each level's classifier as a function, for tests that compare masks.  */
 void classify_block_portable (unsigned char const *p, struct block_masks *m);
 #if HAVE_SSE2_KERNELS
@@ -87,6 +109,23 @@ block_fold_high (struct block_masks *m, enum high_bytes high)
     case HIGH_REFUSE:
     default:
       return false;
+    }
+}
+
+/* When K's blocks may take the group classifier.  */
+static inline enum two_classes
+two_classes_of (struct block_kernel const *k)
+{
+  if (k->want_width)
+    return TWO_CLASSES_NEVER;
+  if (!k->nonspace_words)
+    return (k->high == HIGH_NEUTRAL || k->high == HIGH_REFUSE
+            ? TWO_CLASSES_PRINTABLE : TWO_CLASSES_NEVER);
+  switch (k->high)
+    {
+    case HIGH_WORD: case HIGH_VWORD: return TWO_CLASSES_ALWAYS;
+    case HIGH_SPACE: return TWO_CLASSES_NEVER;
+    default: return TWO_CLASSES_ASCII;
     }
 }
 
@@ -166,18 +205,14 @@ block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
     }
 }
 
-/* The block loop, written once.  CLASSIFY and WANT_WIDTH are constants in
-   every instance, so each instance is a specialized loop.  */
+/* The exact step over whole blocks of P[0..N) into R, up to the first
+   block that holds a refused byte.  CLASSIFY and WANT_WIDTH are constants
+   in every instance, so each instance is a specialized loop.  */
 static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
-scan_blocks_with (block_classifier *classify, bool want_width,
-                  struct block_kernel const *k, struct scan_state *s,
-                  unsigned char const *p, size_t n, struct counts *c)
+scan_exact_blocks (block_classifier *classify, bool want_width,
+                   struct block_kernel const *k, struct block_regs *r,
+                   unsigned char const *p, size_t n)
 {
-  struct block_regs r = {
-    .max_width = c->max_width,
-    .column = s->column,
-    .after_separator = !s->in_word,
-  };
   enum high_bytes high = k->high;
   bool nonspace_words = k->nonspace_words;
   size_t done = 0;
@@ -190,10 +225,74 @@ scan_blocks_with (block_classifier *classify, bool want_width,
         m.word = ~(m.separator | m.high);
       if (!block_fold_high (&m, high))
         break;
-      r.lines += bits64 (m.newline);
-      block_words (&r, m.separator, m.word);
+      r->lines += bits64 (m.newline);
+      block_words (r, m.separator, m.word);
       if (want_width)
-        block_widths (&r, m.width1, m.event, m.tab);
+        block_widths (r, m.width1, m.event, m.tab);
+    }
+  return done;
+}
+
+/* Groups of two-class blocks through GROUP, the others through the exact
+   step.  WHEN is a constant in every instance.  */
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
+scan_groups (block_classifier *classify, group_classifier *group,
+             enum two_classes when, struct block_kernel const *k,
+             struct block_regs *r, unsigned char const *p, size_t n)
+{
+  enum { GROUP_BYTES = GROUP_BLOCKS * SCAN_BLOCK };
+  size_t done = 0;
+  for (; GROUP_BYTES <= n - done; done += GROUP_BYTES)
+    {
+      uint64_t separator[GROUP_BLOCKS], newlines;
+      if (group (p + done, when, separator, &newlines))
+        {
+          r->lines += newlines;
+          /* Every byte that is no separator is a constituent: the exact
+             step, with no neutral bytes.  */
+          for (int b = 0; b < GROUP_BLOCKS; b++)
+            block_words (r, separator[b], ~separator[b]);
+          continue;
+        }
+      size_t exact = scan_exact_blocks (classify, false, k, r, p + done,
+                                        GROUP_BYTES);
+      if (exact < GROUP_BYTES)
+        return done + exact;
+    }
+  return done + scan_exact_blocks (classify, false, k, r, p + done,
+                                   n - done);
+}
+
+/* A level's exported loop, written once: CLASSIFY gives each block's
+   masks; GROUP, when the level has one, takes two-class groups.  */
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
+scan_blocks_level (block_classifier *classify, group_classifier *group,
+                   struct block_kernel const *k, struct scan_state *s,
+                   unsigned char const *p, size_t n, struct counts *c)
+{
+  struct block_regs r = {
+    .max_width = c->max_width,
+    .column = s->column,
+    .after_separator = !s->in_word,
+  };
+  size_t done;
+  switch (group ? two_classes_of (k) : TWO_CLASSES_NEVER)
+    {
+    case TWO_CLASSES_PRINTABLE:
+      done = scan_groups (classify, group, TWO_CLASSES_PRINTABLE, k, &r, p,
+                          n);
+      break;
+    case TWO_CLASSES_ASCII:
+      done = scan_groups (classify, group, TWO_CLASSES_ASCII, k, &r, p, n);
+      break;
+    case TWO_CLASSES_ALWAYS:
+      done = scan_groups (classify, group, TWO_CLASSES_ALWAYS, k, &r, p, n);
+      break;
+    default:
+      done = (k->want_width
+              ? scan_exact_blocks (classify, true, k, &r, p, n)
+              : scan_exact_blocks (classify, false, k, &r, p, n));
+      break;
     }
   /* The scalar kernel counts a word when it ends; over the blocks, the
      words that ended are those open at the start plus those started, less
@@ -205,17 +304,6 @@ scan_blocks_with (block_classifier *classify, bool want_width,
   s->column = r.column;
   s->in_word = in_word;
   return done;
-}
-
-/* A level's exported loop: one instance with widths, one without.  */
-static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
-scan_blocks_level (block_classifier *classify, struct block_kernel const *k,
-                   struct scan_state *s, unsigned char const *p, size_t n,
-                   struct counts *c)
-{
-  return (k->want_width
-          ? scan_blocks_with (classify, true, k, s, p, n, c)
-          : scan_blocks_with (classify, false, k, s, p, n, c));
 }
 
 #endif
