@@ -193,11 +193,6 @@ counter_init (struct counter *c, struct char_rules const *rules,
   counter_init_at (c, rules, wanted, counter_simd_level (NULL));
 }
 
-/* Below this many bytes the byte loop costs less than padding a block
-   (measured: a padded block costs as much as 6 bytes of the byte loop
-   with AVX2, 7 with SSE2, 15 with the portable classifier).  */
-enum { SHORT_TAIL = 8 };
-
 /* Blocks go to the block kernel, and what it refuses (a block with bytes
    of mixed classes) or leaves (the last bytes) to the byte loop.  */
 static void
@@ -222,18 +217,9 @@ feed_single_byte (struct counter *c, unsigned char const *p, size_t n)
           n -= SCAN_BLOCK;
         }
     }
-  /* The last bytes, padded with NUL bytes to a block: NUL is neutral
-     wherever the block kernel runs under 9.1's rules (its ASCII classes are
-     checked), and neutral bytes change no count and no state.  9.7's rules
-     have no neutral byte.  */
-  if (SHORT_TAIL <= n && !c->rules->nonspace_words)
-    {
-      unsigned char block[SCAN_BLOCK] = { 0 };
-      memcpy (block, p, n);
-      if (scan_ascii_blocks (&c->blocks, &c->scan, block, SCAN_BLOCK,
-                             &c->counts))
-        return;
-    }
+  if (SHORT_TAIL <= n && scan_ascii_tail (&c->blocks, &c->scan, p, n,
+                                           &c->counts))
+    return;
   scan_single_byte (action, &c->scan, p, n, &c->counts);
 }
 

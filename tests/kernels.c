@@ -61,7 +61,7 @@ struct level
 {
   char const *name;
   enum simd_level id;
-  block_scanner scan;
+  block_scanner scan, tail;
   void (*classify) (unsigned char const *p, struct block_masks *m);
   newline_kernel newlines;
 };
@@ -74,17 +74,18 @@ static char missing[64];
    simd-levels.h).  */
 struct block_functions
 {
-  block_scanner scan;
+  block_scanner scan, tail;
   void (*classify) (unsigned char const *p, struct block_masks *m);
 };
 
 static struct block_functions const block_functions[] = {
-  [SIMD_PORTABLE] = { scan_blocks_portable, classify_block_portable },
+  [SIMD_PORTABLE] = { scan_blocks_portable, scan_tail_portable,
+                      classify_block_portable },
 #if HAVE_SSE2_KERNELS
-  [SIMD_SSE2] = { scan_blocks_sse2, classify_block_sse2 },
+  [SIMD_SSE2] = { scan_blocks_sse2, scan_tail_sse2, classify_block_sse2 },
 #endif
 #if HAVE_AVX2_KERNELS
-  [SIMD_AVX2] = { scan_blocks_avx2, classify_block_avx2 },
+  [SIMD_AVX2] = { scan_blocks_avx2, scan_tail_avx2, classify_block_avx2 },
 #endif
 };
 
@@ -103,7 +104,7 @@ find_levels (void)
       {
         struct block_functions const *f = &block_functions[known[i].level];
         levels[nlevels++] = (struct level) {
-          known[i].name, known[i].level, f->scan, f->classify,
+          known[i].name, known[i].level, f->scan, f->tail, f->classify,
           known[i].count_newlines };
       }
 }
@@ -309,7 +310,8 @@ exhaust_strings (char const *what, unsigned char const *alphabet,
                  struct start const *starts, size_t nstarts)
 {
   unsigned char const *action = tables[0].action;
-  struct block_kernel k = { scan_recorded, HIGH_NEUTRAL, widths };
+  struct block_kernel k = {
+    .scan = scan_recorded, .high = HIGH_NEUTRAL, .want_width = widths };
   for (size_t len = 0; len <= maxlen; len++)
     {
       size_t digits[16] = { 0 };
@@ -635,6 +637,60 @@ all_levels_on (struct table const *t, unsigned char const *p, size_t n,
     }
 }
 
+/* Every level's tail on P[0..N), N < 64, against the byte loop: all of
+   it, unless the kernel refuses a byte >= 0x80 in it.  */
+static void
+all_levels_on_tail (struct table const *t, unsigned char const *p, size_t n,
+                    size_t align)
+{
+  for (int widths = 0; widths <= 1; widths++)
+    {
+      struct block_kernel ref;
+      table_block_kernel (&ref, SIMD_PORTABLE, t, widths);
+      struct scan_state start = {
+        .in_word = below (2),
+        .column = below (4) ? below (20) : UINTMAX_MAX - below (100),
+      };
+      struct scan_state want_s = start;
+      struct counts want = { .max_width = 3 };
+      size_t want_done = n;
+      if (ref.high == HIGH_REFUSE)
+        for (size_t i = 0; i < n; i++)
+          want_done = 0x80 <= p[i] ? 0 : want_done;
+      scan_single_byte (t->action, &want_s, p, want_done, &want);
+      for (size_t l = 0; l < nlevels; l++)
+        {
+          struct block_kernel k;
+          table_block_kernel (&k, levels[l].id, t, widths);
+          if (k.tail != levels[l].tail)
+            die ("FAIL: block_kernel_init chose another level's tail");
+          struct scan_state got_s = start;
+          struct counts got = { .max_width = 3 };
+          size_t done = scan_ascii_tail (&k, &got_s, p, n, &got);
+          comparisons++;
+          if (done == want_done && got.lines == want.lines
+              && got.words == want.words && got_s.in_word == want_s.in_word
+              && (!widths || (got.max_width == want.max_width
+                              && got_s.column == want_s.column)))
+            continue;
+          fprintf (stderr,
+                   "kernels: FAIL: tail, level %s, %s, widths %s,"
+                   " alignment %zu, starting in_word=%d column=%ju\n",
+                   levels[l].name, t->name, widths ? "on" : "off", align,
+                   start.in_word, start.column);
+          print_span (p, n);
+          fprintf (stderr, "  byte loop: consumed %zu lines=%ju words=%ju"
+                   " max_width=%ju column=%ju in_word=%d\n"
+                   "  kernel:    consumed %zu lines=%ju words=%ju"
+                   " max_width=%ju column=%ju in_word=%d\n",
+                   want_done, want.lines, want.words, want.max_width,
+                   want_s.column, want_s.in_word, done, got.lines, got.words,
+                   got.max_width, got_s.column, got_s.in_word);
+          exit (EXIT_FAILURE);
+        }
+    }
+}
+
 static void
 blocks (void)
 {
@@ -666,6 +722,15 @@ blocks (void)
           p[at] = v;
           p[at + 1] = "\n "[below (2)];
           all_levels_on (&tables[t], p, n, align);
+        }
+  /* The tails: spans of fewer than 64 bytes, taken whole or refused.  */
+  cur_what = "tail,";
+  for (size_t t = 0; t < ntables; t++)
+    for (size_t n = 0; n < SCAN_BLOCK; n++)
+      for (size_t align = 0; align < 64; align++)
+        {
+          fill (buf, sizeof buf, (n + t + align) % NPROFILES);
+          all_levels_on_tail (&tables[t], buf + align, n, align);
         }
   printf ("kernels: blocks: %llu comparisons in %zu tables, all equal;"
           " levels ", comparisons, ntables);

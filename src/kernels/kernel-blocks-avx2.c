@@ -1,7 +1,8 @@
 /* kernel-blocks-avx2.c: the block kernels' AVX2 classifiers: the exact
    one, two 32-byte compares per mask, and the group classifier for
-   two-class text, one look-up for the separators.  This file alone is compiled with -mavx2 -mpopcnt
-   -mbmi; it runs only after a run-time check for all three.  */
+   two-class text, one look-up for the separators.  This file alone is
+   compiled with -mavx2 -mpopcnt -mbmi; it runs only after a run-time check
+   for all three.  */
 #include <config.h>
 
 #include <immintrin.h>
@@ -113,6 +114,13 @@ scan_blocks_avx2 (struct block_kernel const *k, struct scan_state *s,
                   unsigned char const *p, size_t n, struct counts *c)
 {
   return scan_blocks_level (classify_avx2, group_avx2, k, s, p, n, c);
+}
+
+size_t
+scan_tail_avx2 (struct block_kernel const *k, struct scan_state *s,
+              unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_tail_level (classify_avx2, k, s, p, n, c);
 }
 
 void

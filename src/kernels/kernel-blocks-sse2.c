@@ -105,6 +105,13 @@ scan_blocks_sse2 (struct block_kernel const *k, struct scan_state *s,
   return scan_blocks_level (classify_sse2, group_sse2, k, s, p, n, c);
 }
 
+size_t
+scan_tail_sse2 (struct block_kernel const *k, struct scan_state *s,
+              unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_tail_level (classify_sse2, k, s, p, n, c);
+}
+
 void
 classify_block_sse2 (unsigned char const *p, struct block_masks *m)
 {

@@ -26,6 +26,7 @@ block_kernel_init (struct block_kernel *k, enum simd_level level,
                    struct char_rules const *rules, bool want_width)
 {
   k->scan = NULL;
+  k->tail = NULL;
   k->high = HIGH_REFUSE;
   k->want_width = want_width;
   k->nonspace_words = rules->nonspace_words;
@@ -38,15 +39,18 @@ block_kernel_init (struct block_kernel *k, enum simd_level level,
 #if HAVE_AVX2_KERNELS
     case SIMD_AVX2:
       k->scan = scan_blocks_avx2;
+      k->tail = scan_tail_avx2;
       break;
 #endif
 #if HAVE_SSE2_KERNELS
     case SIMD_SSE2:
       k->scan = scan_blocks_sse2;
+      k->tail = scan_tail_sse2;
       break;
 #endif
     default:
       k->scan = scan_blocks_portable;
+      k->tail = scan_tail_portable;
       break;
     }
   return true;
@@ -57,6 +61,13 @@ scan_ascii_blocks (struct block_kernel const *k, struct scan_state *s,
                    unsigned char const *p, size_t n, struct counts *c)
 {
   return k->scan (k, s, p, n, c);
+}
+
+size_t
+scan_ascii_tail (struct block_kernel const *k, struct scan_state *s,
+                 unsigned char const *p, size_t n, struct counts *c)
+{
+  return k->tail (k, s, p, n, c);
 }
 
 /* --- the portable level ------------------------------------------------- */
@@ -117,6 +128,13 @@ scan_blocks_portable (struct block_kernel const *k, struct scan_state *s,
                       unsigned char const *p, size_t n, struct counts *c)
 {
   return scan_blocks_level (classify_portable, NULL, k, s, p, n, c);
+}
+
+size_t
+scan_tail_portable (struct block_kernel const *k, struct scan_state *s,
+              unsigned char const *p, size_t n, struct counts *c)
+{
+  return scan_tail_level (classify_portable, k, s, p, n, c);
 }
 
 void

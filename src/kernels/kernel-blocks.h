@@ -7,6 +7,8 @@
 #ifndef WC_KERNEL_BLOCKS_H
 #define WC_KERNEL_BLOCKS_H
 
+#include <string.h>
+
 #include "kernels.h"
 
 /* What a classifier reports about one block: bit I of each mask describes
@@ -180,7 +182,7 @@ block_widths_walk (struct block_regs *r, uint64_t width1, uint64_t event,
    them; when those are no more than the widest line so far, only the line
    that the first event ends and the one that the last event begins
    matter.  */
-static inline void
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE void
 block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
               uint64_t tab)
 {
@@ -205,6 +207,26 @@ block_widths (struct block_regs *r, uint64_t width1, uint64_t event,
     }
 }
 
+/* The exact step: one block's masks M into R.  IN_SPAN marks the bytes
+   that belong to the span; the others are in no mask of M, so they are
+   neutral: they change no count and no state.  False, with R unchanged,
+   when the block holds a refused byte.  */
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE bool
+block_step (bool want_width, struct block_kernel const *k,
+            struct block_regs *r, struct block_masks *m, uint64_t in_span)
+{
+  /* Under 9.7's rules the ASCII controls are constituents too.  */
+  if (k->nonspace_words)
+    m->word = ~(m->separator | m->high) & in_span;
+  if (!block_fold_high (m, k->high))
+    return false;
+  r->lines += bits64 (m->newline);
+  block_words (r, m->separator, m->word);
+  if (want_width)
+    block_widths (r, m->width1, m->event, m->tab);
+  return true;
+}
+
 /* The exact step over whole blocks of P[0..N) into R, up to the first
    block that holds a refused byte.  CLASSIFY and WANT_WIDTH are constants
    in every instance, so each instance is a specialized loop.  */
@@ -213,22 +235,13 @@ scan_exact_blocks (block_classifier *classify, bool want_width,
                    struct block_kernel const *k, struct block_regs *r,
                    unsigned char const *p, size_t n)
 {
-  enum high_bytes high = k->high;
-  bool nonspace_words = k->nonspace_words;
   size_t done = 0;
   for (; SCAN_BLOCK <= n - done; done += SCAN_BLOCK)
     {
       struct block_masks m;
       classify (p + done, &m);
-      /* Under 9.7's rules the ASCII controls are constituents too.  */
-      if (nonspace_words)
-        m.word = ~(m.separator | m.high);
-      if (!block_fold_high (&m, high))
+      if (!block_step (want_width, k, r, &m, UINT64_MAX))
         break;
-      r->lines += bits64 (m.newline);
-      block_words (r, m.separator, m.word);
-      if (want_width)
-        block_widths (r, m.width1, m.event, m.tab);
     }
   return done;
 }
@@ -263,6 +276,31 @@ scan_groups (block_classifier *classify, group_classifier *group,
                                    n - done);
 }
 
+static inline struct block_regs
+block_regs_load (struct scan_state const *s, struct counts const *c)
+{
+  return (struct block_regs) {
+    .max_width = c->max_width,
+    .column = s->column,
+    .after_separator = !s->in_word,
+  };
+}
+
+static inline void
+block_regs_store (struct block_regs const *r, struct scan_state *s,
+                  struct counts *c)
+{
+  /* The scalar kernel counts a word when it ends; over the blocks, the
+     words that ended are those open at the start plus those started, less
+     the one still open.  */
+  bool in_word = !r->after_separator;
+  c->lines += r->lines;
+  c->words += r->starts + s->in_word - in_word;
+  c->max_width = r->max_width;
+  s->column = r->column;
+  s->in_word = in_word;
+}
+
 /* A level's exported loop, written once: CLASSIFY gives each block's
    masks; GROUP, when the level has one, takes two-class groups.  */
 static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
@@ -270,11 +308,7 @@ scan_blocks_level (block_classifier *classify, group_classifier *group,
                    struct block_kernel const *k, struct scan_state *s,
                    unsigned char const *p, size_t n, struct counts *c)
 {
-  struct block_regs r = {
-    .max_width = c->max_width,
-    .column = s->column,
-    .after_separator = !s->in_word,
-  };
+  struct block_regs r = block_regs_load (s, c);
   size_t done;
   switch (group ? two_classes_of (k) : TWO_CLASSES_NEVER)
     {
@@ -294,16 +328,31 @@ scan_blocks_level (block_classifier *classify, group_classifier *group,
               : scan_exact_blocks (classify, false, k, &r, p, n));
       break;
     }
-  /* The scalar kernel counts a word when it ends; over the blocks, the
-     words that ended are those open at the start plus those started, less
-     the one still open.  */
-  bool in_word = !r.after_separator;
-  c->lines += r.lines;
-  c->words += r.starts + s->in_word - in_word;
-  c->max_width = r.max_width;
-  s->column = r.column;
-  s->in_word = in_word;
+  block_regs_store (&r, s, c);
   return done;
+}
+
+/* A level's exported tail: P[0..N), N < SCAN_BLOCK, classified from a
+   copy as one block.  The copy's bytes past N are NUL, which a classifier
+   puts in no mask; the one mask made by complement, 9.7's words, is cut
+   to the span in block_step.  */
+static inline _GL_ATTRIBUTE_ALWAYS_INLINE size_t
+scan_tail_level (block_classifier *classify, struct block_kernel const *k,
+                 struct scan_state *s, unsigned char const *p, size_t n,
+                 struct counts *c)
+{
+  unsigned char block[SCAN_BLOCK] = { 0 };
+  memcpy (block, p, n);
+  struct block_masks m;
+  classify (block, &m);
+  uint64_t in_span = ((uint64_t) 1 << n) - 1;
+  struct block_regs r = block_regs_load (s, c);
+  if (!(k->want_width
+        ? block_step (true, k, &r, &m, in_span)
+        : block_step (false, k, &r, &m, in_span)))
+    return 0;
+  block_regs_store (&r, s, c);
+  return n;
 }
 
 #endif

@@ -339,8 +339,15 @@ scan_utf8_body (utf8_scan_kernel bulk, struct block_kernel const *blocks,
       if (blocks)
         {
           size_t took = scan_ascii_blocks (blocks, s, p, end - p, c);
+          /* The short lines that line-by-line strategies feed, and the
+             end of every span, often ASCII.  */
+          size_t left = end - p - took;
+          if (SHORT_TAIL <= left && left < SCAN_BLOCK)
+            took += scan_ascii_tail (blocks, s, p + took, left, c);
           c->chars += took;
           p += took;
+          if (p == end)
+            break;
         }
       p = decode_stretch (bulk, blocks != NULL, rules, s, p, end, c, widths,
                           strays);
