@@ -1,9 +1,11 @@
 /* kernel-blocks.h: the part of the block kernels that every SIMD level
-   shares.  A level only turns 64 bytes into bit masks (its classifier); the
-   one portable step here turns masks into lines, words and line widths and
-   carries the state from block to block.  Each level's file instantiates
-   scan_blocks_with with its classifier, so the counting logic exists once
-   in the source and is compiled inline for each instruction set.  */
+   shares.  A level only turns 64 bytes into bit masks (its classifier) and,
+   if it can, checks groups of blocks for two-class text (its group
+   classifier); the one portable step here turns masks into lines, words
+   and line widths and carries the state from block to block.  Each level's
+   file instantiates scan_blocks_level and scan_tail_level with its
+   classifiers, so the counting logic exists once in the source and is
+   compiled inline for each instruction set.  */
 #ifndef WC_KERNEL_BLOCKS_H
 #define WC_KERNEL_BLOCKS_H
 
