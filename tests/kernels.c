@@ -576,18 +576,19 @@ static char const *cur_what = "";
 
 static void
 check_blocks (struct level const *lv, struct table const *t, bool widths,
-              unsigned char const *p, size_t n, size_t align,
+              bool tail, unsigned char const *p, size_t n, size_t align,
               struct scan_state const *start, size_t want_done,
               struct scan_state const *want_s, struct counts const *want)
 {
   struct block_kernel k;
   if (!table_block_kernel (&k, lv->id, t, widths))
     die ("FAIL: no block kernel for a standard table");
-  if (k.scan != lv->scan)
+  if (k.scan != lv->scan || k.tail != lv->tail)
     die ("FAIL: block_kernel_init chose another level");
   struct scan_state got_s = *start;
   struct counts got = { .max_width = 3 };
-  size_t done = scan_ascii_blocks (&k, &got_s, p, n, &got);
+  size_t done = (tail ? scan_ascii_tail (&k, &got_s, p, n, &got)
+                 : scan_ascii_blocks (&k, &got_s, p, n, &got));
   comparisons++;
   if (done == want_done && got.lines == want->lines
       && got.words == want->words && got_s.in_word == want_s->in_word
@@ -596,9 +597,10 @@ check_blocks (struct level const *lv, struct table const *t, bool widths,
                       && got_s.column == want_s->column)))
     return;
   fprintf (stderr,
-           "kernels: FAIL: %s level %s, %s, widths %s, alignment %zu,"
+           "kernels: FAIL: %s level %s%s, %s, widths %s, alignment %zu,"
            " starting in_word=%d column=%ju\n",
-           cur_what, lv->name, t->name, widths ? "on" : "off", align,
+           cur_what, lv->name, tail ? " (tail)" : "", t->name,
+           widths ? "on" : "off", align,
            start->in_word, start->column);
   print_span (p, n);
   fprintf (stderr,
@@ -613,35 +615,27 @@ check_blocks (struct level const *lv, struct table const *t, bool widths,
   exit (EXIT_FAILURE);
 }
 
-/* Every level on P[0..N) against the byte loop, with and without
-   widths.  */
-static void
-all_levels_on (struct table const *t, unsigned char const *p, size_t n,
-               size_t align)
+/* What a tail should take of P[0..N), N < 64: all of it, unless K
+   refuses a byte >= 0x80 in it; and the byte loop over that.  */
+static size_t
+reference_tail (struct block_kernel const *k, unsigned char const *action,
+                struct scan_state *s, unsigned char const *p, size_t n,
+                struct counts *c)
 {
-  for (int widths = 0; widths <= 1; widths++)
-    {
-      struct block_kernel ref;
-      table_block_kernel (&ref, SIMD_PORTABLE, t, widths);
-      struct scan_state start = {
-        .in_word = below (2),
-        .column = below (4) ? below (20) : UINTMAX_MAX - below (100),
-      };
-      struct scan_state want_s = start;
-      struct counts want = { .max_width = 3 };
-      size_t want_done = reference_blocks (&ref, t->action, &want_s, p, n,
-                                           &want);
-      for (size_t l = 0; l < nlevels; l++)
-        check_blocks (&levels[l], t, widths, p, n, align, &start, want_done,
-                      &want_s, &want);
-    }
+  size_t stop = n;
+  if (k->high == HIGH_REFUSE)
+    for (size_t i = 0; i < n; i++)
+      if (0x80 <= p[i])
+        stop = 0;
+  scan_single_byte (action, s, p, stop, c);
+  return stop;
 }
 
-/* Every level's tail on P[0..N), N < 64, against the byte loop: all of
-   it, unless the kernel refuses a byte >= 0x80 in it.  */
+/* Every level's block loop on P[0..N) against the byte loop, or, when
+   TAIL, every level's tail (N < 64), with and without widths.  */
 static void
-all_levels_on_tail (struct table const *t, unsigned char const *p, size_t n,
-                    size_t align)
+all_levels_on (struct table const *t, bool tail, unsigned char const *p,
+               size_t n, size_t align)
 {
   for (int widths = 0; widths <= 1; widths++)
     {
@@ -653,41 +647,14 @@ all_levels_on_tail (struct table const *t, unsigned char const *p, size_t n,
       };
       struct scan_state want_s = start;
       struct counts want = { .max_width = 3 };
-      size_t want_done = n;
-      if (ref.high == HIGH_REFUSE)
-        for (size_t i = 0; i < n; i++)
-          want_done = 0x80 <= p[i] ? 0 : want_done;
-      scan_single_byte (t->action, &want_s, p, want_done, &want);
+      size_t want_done = (tail
+                          ? reference_tail (&ref, t->action, &want_s, p, n,
+                                            &want)
+                          : reference_blocks (&ref, t->action, &want_s, p, n,
+                                              &want));
       for (size_t l = 0; l < nlevels; l++)
-        {
-          struct block_kernel k;
-          table_block_kernel (&k, levels[l].id, t, widths);
-          if (k.tail != levels[l].tail)
-            die ("FAIL: block_kernel_init chose another level's tail");
-          struct scan_state got_s = start;
-          struct counts got = { .max_width = 3 };
-          size_t done = scan_ascii_tail (&k, &got_s, p, n, &got);
-          comparisons++;
-          if (done == want_done && got.lines == want.lines
-              && got.words == want.words && got_s.in_word == want_s.in_word
-              && (!widths || (got.max_width == want.max_width
-                              && got_s.column == want_s.column)))
-            continue;
-          fprintf (stderr,
-                   "kernels: FAIL: tail, level %s, %s, widths %s,"
-                   " alignment %zu, starting in_word=%d column=%ju\n",
-                   levels[l].name, t->name, widths ? "on" : "off", align,
-                   start.in_word, start.column);
-          print_span (p, n);
-          fprintf (stderr, "  byte loop: consumed %zu lines=%ju words=%ju"
-                   " max_width=%ju column=%ju in_word=%d\n"
-                   "  kernel:    consumed %zu lines=%ju words=%ju"
-                   " max_width=%ju column=%ju in_word=%d\n",
-                   want_done, want.lines, want.words, want.max_width,
-                   want_s.column, want_s.in_word, done, got.lines, got.words,
-                   got.max_width, got_s.column, got_s.in_word);
-          exit (EXIT_FAILURE);
-        }
+        check_blocks (&levels[l], t, widths, tail, p, n, align, &start,
+                      want_done, &want_s, &want);
     }
 }
 
@@ -703,7 +670,7 @@ blocks (void)
       {
         fill (buf, sizeof buf, (n + t) % NPROFILES);
         for (size_t align = 0; align < 64; align++)
-          all_levels_on (&tables[t], buf + align, n, align);
+          all_levels_on (&tables[t], false, buf + align, n, align);
       }
   /* Every byte value once in two-class text, between separators, where
      its class decides whether there is a word: the group classifiers'
@@ -721,16 +688,16 @@ blocks (void)
           p[at - 1] = ' ';
           p[at] = v;
           p[at + 1] = "\n "[below (2)];
-          all_levels_on (&tables[t], p, n, align);
+          all_levels_on (&tables[t], false, p, n, align);
         }
   /* The tails: spans of fewer than 64 bytes, taken whole or refused.  */
-  cur_what = "tail,";
+  cur_what = "short span,";
   for (size_t t = 0; t < ntables; t++)
     for (size_t n = 0; n < SCAN_BLOCK; n++)
       for (size_t align = 0; align < 64; align++)
         {
           fill (buf, sizeof buf, (n + t + align) % NPROFILES);
-          all_levels_on_tail (&tables[t], buf + align, n, align);
+          all_levels_on (&tables[t], true, buf + align, n, align);
         }
   printf ("kernels: blocks: %llu comparisons in %zu tables, all equal;"
           " levels ", comparisons, ntables);
@@ -866,7 +833,7 @@ guard (void)
         {
           unsigned char *p = map + page - n;
           fill (p, n, (n + t) % NPROFILES);
-          all_levels_on (&tables[t], p, n, (page - n) % 64);
+          all_levels_on (&tables[t], false, p, n, (page - n) % 64);
           size_t cut = below (n + 1);
           check_counter (&rules, tables[t].name,
                          WANT_LINES | WANT_WORDS | WANT_MAX_WIDTH, p, n,
