@@ -14,6 +14,15 @@ mask16 (__m128i v, int shift)
   return (uint64_t) (unsigned) _mm_movemask_epi8 (v) << shift;
 }
 
+/* '\t' .. '\r': V - '\t' is at most 4, unsigned.  */
+static inline __m128i
+controls_sse2 (__m128i v)
+{
+  __m128i from_tab = _mm_sub_epi8 (v, _mm_set1_epi8 ('\t'));
+  return _mm_cmpeq_epi8 (_mm_min_epu8 (from_tab, _mm_set1_epi8 (4)),
+                         from_tab);
+}
+
 static inline _GL_ATTRIBUTE_ALWAYS_INLINE void
 classify_sse2 (unsigned char const *p, struct block_masks *m)
 {
@@ -24,11 +33,7 @@ classify_sse2 (unsigned char const *p, struct block_masks *m)
     {
       __m128i v = _mm_loadu_si128 ((void const *) (p + 16 * i));
       __m128i space = _mm_cmpeq_epi8 (v, _mm_set1_epi8 (' '));
-      /* '\t' .. '\r': V - '\t' is at most 4, unsigned.  */
-      __m128i from_tab = _mm_sub_epi8 (v, _mm_set1_epi8 ('\t'));
-      __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (from_tab,
-                                                      _mm_set1_epi8 (4)),
-                                        from_tab);
+      __m128i control = controls_sse2 (v);
       /* '!' .. 0x7f, signed, so bytes >= 0x80 (negative) stay out.  */
       __m128i graph_del = _mm_cmpgt_epi8 (v, _mm_set1_epi8 (' '));
       __m128i del = _mm_cmpeq_epi8 (v, _mm_set1_epi8 (0x7f));
@@ -48,10 +53,8 @@ classify_sse2 (unsigned char const *p, struct block_masks *m)
 static inline __m128i
 separators_sse2 (__m128i v)
 {
-  __m128i from_tab = _mm_sub_epi8 (v, _mm_set1_epi8 ('\t'));
-  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (from_tab, _mm_set1_epi8 (4)),
-                                    from_tab);
-  return _mm_or_si128 (control, _mm_cmpeq_epi8 (v, _mm_set1_epi8 (' ')));
+  return _mm_or_si128 (controls_sse2 (v),
+                       _mm_cmpeq_epi8 (v, _mm_set1_epi8 (' ')));
 }
 
 /* The group classifier (kernel-blocks.h), as the AVX2 one explains.  */
