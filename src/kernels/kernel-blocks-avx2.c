@@ -118,7 +118,7 @@ scan_blocks_avx2 (struct block_kernel const *k, struct scan_state *s,
 
 size_t
 scan_tail_avx2 (struct block_kernel const *k, struct scan_state *s,
-              unsigned char const *p, size_t n, struct counts *c)
+                unsigned char const *p, size_t n, struct counts *c)
 {
   return scan_tail_level (classify_avx2, k, s, p, n, c);
 }

@@ -110,7 +110,7 @@ scan_blocks_sse2 (struct block_kernel const *k, struct scan_state *s,
 
 size_t
 scan_tail_sse2 (struct block_kernel const *k, struct scan_state *s,
-              unsigned char const *p, size_t n, struct counts *c)
+                unsigned char const *p, size_t n, struct counts *c)
 {
   return scan_tail_level (classify_sse2, k, s, p, n, c);
 }

@@ -132,7 +132,7 @@ scan_blocks_portable (struct block_kernel const *k, struct scan_state *s,
 
 size_t
 scan_tail_portable (struct block_kernel const *k, struct scan_state *s,
-              unsigned char const *p, size_t n, struct counts *c)
+                    unsigned char const *p, size_t n, struct counts *c)
 {
   return scan_tail_level (classify_portable, k, s, p, n, c);
 }
