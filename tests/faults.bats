@@ -286,20 +286,21 @@ LIMIT=150000
   not_injected sys default
 }
 
-# refused_cleanly STRATEGY MESSAGE FILE: FILE and f1 counted by STRATEGY under
-# the allocation limit.  FILE's line holds the exact counts of a prefix of
-# FILE (those read before the refusal), then the message (with the errno
-# text), f1's line, the total, exit 1; every line as wide as the system
-# wc's.
+# refused_cleanly STRATEGY MESSAGE FILE [SETTING FAULT]: FILE and f1 counted
+# by STRATEGY under the allocation limit (or under SETTING, which must
+# cause FAULT).  FILE's line holds the exact counts of a prefix of FILE
+# (those read before the refusal), then the message (with the errno text),
+# f1's line, the total, exit 1; every line as wide as the system wc's.
 refused_cleanly() {
-  local s=$1 message=$2 file=$3 sys_out line l w c
+  local s=$1 message=$2 file=$3 setting=${4-FAULT_ALLOC_OVER=$LIMIT}
+  local fault=${5-alloc refused} sys_out line l w c
   clear_faults
-  run_case ours "$s" "FW FAULT_ALLOC_OVER=$LIMIT -- -lwc $file f1" "$s"
+  run_case ours "$s" "FW $setting -- -lwc $file f1" "$s"
   echo "strategy $s: status $(cat "$CAP/$s.rc"); stdout:"
   cat "$CAP/$s.out"
   echo "stderr:"
   cat "$CAP/$s.err"
-  injected "alloc refused" "$s"
+  injected "$fault" "$s"
   [ "$(cat "$CAP/$s.rc")" = 1 ]
   [ "$(cat "$CAP/$s.err")" = "wc: $file: $message: Cannot allocate memory" ]
   sys_out=$(sys_wc -lwc "$file" f1)
@@ -321,6 +322,19 @@ refused_cleanly() {
 
 @test "allocation refused: buffering says the file is too large to buffer" {
   refused_cleanly buffering 'too large to buffer' text
+}
+
+# Buffers of 2 MiB and more are mapped, not allocated.  Under a 3 MB limit
+# on mappings, buffering grows by malloc to 1 MiB and is refused its first
+# mapping; upfront is refused at once (the file's size is 3.9 MB).
+@test "mapping refused: buffering on a 3.9 MB file counts what it had, then the message" {
+  cp "$BIG/big" big
+  refused_cleanly buffering 'too large to buffer' big FAULT_MAP_OVER=3000000 'map refused'
+}
+
+@test "mapping refused: upfront on a 3.9 MB file says it is too large to read up front" {
+  cp "$BIG/big" big
+  refused_cleanly upfront 'too large to read up front' big FAULT_MAP_OVER=3000000 'map refused'
 }
 
 @test "allocation refused: scanner says a line is too long to hold in memory" {

@@ -24,10 +24,12 @@
                                         access past it raises SIGBUS)
      FAULT_ALLOC_OVER=N   any malloc, calloc, realloc or reallocarray of N
                           bytes or more fails with ENOMEM (whoever asks)
+     FAULT_MAP_OVER=N     any anonymous mmap of N bytes or more fails with
+                          ENOMEM (big buffers are mapped, not allocated)
      FAULT_LOG       a file that gets a line for each kind of fault the
                      process met (once each: "read EINTR", "read short",
                      "read EIO", "truncate", "mmap refused", "alloc
-                     refused"), so that a test can check it really happened
+                     refused", "map refused"), so that a test can check it really happened
 
    Only system calls made through the dynamic linker can be caught: the C
    library's own (stdio's, for instance) are not, which is why --files0-from
@@ -73,6 +75,7 @@ struct settings
   off_t truncate_mmap_size;
   unsigned long truncate_mmap_index;  /* the K of truncate=SIZE@K */
   size_t alloc_over;            /* 0: no limit */
+  size_t map_over;              /* 0: no limit */
   char const *log;
 };
 
@@ -148,6 +151,9 @@ load_settings (void)
   char const *a = getenv ("FAULT_ALLOC_OVER");
   if (a)
     cfg.alloc_over = number (a);
+  char const *o = getenv ("FAULT_MAP_OVER");
+  if (o)
+    cfg.map_over = number (o);
   cfg.log = getenv ("FAULT_LOG");
   cfg.loaded = true;
 }
@@ -349,6 +355,12 @@ mmap64 (void *addr, size_t len, int prot, int flags, int fd, off_t offset)
           truncate_input (fd, cfg.truncate_mmap_size);
         }
       return p;
+    }
+  if ((flags & MAP_ANONYMOUS) && cfg.map_over && cfg.map_over <= len)
+    {
+      log_fault ("map refused");
+      errno = ENOMEM;
+      return MAP_FAILED;
     }
   return next (addr, len, prot, flags, fd, offset);
 }

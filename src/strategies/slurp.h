@@ -13,10 +13,7 @@ struct slurp
   unsigned char *data;
   size_t len;           /* bytes held */
   size_t cap;           /* bytes allocated */
-  /* Ask for transparent huge pages: 512 times fewer page faults for a
-     buffer allocated once at its final size.  A buffer that doubles as it
-     grows is better without: moving huge pages costs more than it saves.  */
-  bool huge_pages;
+  bool mapped;          /* in a mapping of its own, not from malloc */
 };
 
 /* Make room for at least NEED bytes in all, at least doubling the capacity

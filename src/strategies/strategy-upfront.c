@@ -25,7 +25,7 @@ size_hint (struct input const *in)
 int
 read_upfront (struct input *in, struct counter *c)
 {
-  struct slurp buf = { .huge_pages = true };
+  struct slurp buf = { 0 };
   in->tally.method = "upfront";
   /* One byte more than the hint, so that the read that finds EOF has room
      and a file that has not grown needs no second allocation.  Without a
