@@ -183,6 +183,14 @@ same_as_sys_cached() {
   same_as_sys 'WC -lwcL line; WC -L line small'
 }
 
+# From a pipe, upfront and buffering grow a buffer from malloc's into a
+# 2 MiB-aligned mapping of their own, then move it with mremap: 10.9 MB
+# takes the step and three moves.
+@test "10.9 MB through a pipe, -lwcL, every strategy" {
+  cd "$BIG"
+  same_as_sys 'seq 1 1500000 | WC -lwcL; head -c 9000000 line | WC -lwcL'
+}
+
 @test "sparse file past 4 GiB: -c, every strategy" {
   cd "$BIG"
   same_as_sys 'WC -c sparse; WC -c sparse-page; WC -c < sparse; WC -c sparse small sparse-page;
