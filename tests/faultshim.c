@@ -29,7 +29,8 @@
      FAULT_LOG       a file that gets a line for each kind of fault the
                      process met (once each: "read EINTR", "read short",
                      "read EIO", "truncate", "mmap refused", "alloc
-                     refused", "map refused"), so that a test can check it really happened
+                     refused", "map refused"), so that a test can check it
+                     really happened
 
    Only system calls made through the dynamic linker can be caught: the C
    library's own (stdio's, for instance) are not, which is why --files0-from

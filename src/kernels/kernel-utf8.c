@@ -338,9 +338,7 @@ scan_utf8_body (utf8_scan_kernel bulk, struct block_kernel const *blocks,
     {
       if (blocks)
         {
-          /* A line from getline is most often shorter than a block.  */
-          size_t took = (end - p < SCAN_BLOCK ? 0
-                         : scan_ascii_blocks (blocks, s, p, end - p, c));
+          size_t took = scan_ascii_blocks (blocks, s, p, end - p, c);
           /* The short lines that line-by-line strategies feed, and the
              end of every span, often ASCII.  */
           size_t left = end - p - took;
