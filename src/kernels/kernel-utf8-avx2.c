@@ -15,7 +15,8 @@
 #include <immintrin.h>
 #include <stdalign.h>
 
-#include "avx2-util.h"
+#define VEC_BYTES 32
+#include "vec.h"
 #include "kernels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
@@ -242,7 +243,7 @@ bytes_of_bits (uint32_t m)
 static inline unsigned
 byte_sum (__m256i v)
 {
-  return sum_u64_lanes (_mm256_sad_epu8 (v, _mm256_setzero_si256 ()));
+  return vec_u64_sum (vec_add_byte_sums (vec_zero (), v));
 }
 
 /* The running sums of the bytes of V, which add up to at most 255.  */
