@@ -55,6 +55,11 @@ cpu_simd_level (void)
       && CPU_HAS (BMI1, "bmi"))
     level = SIMD_AVX2;
 #endif
+#if HAVE_AVX512_KERNELS
+  if (level == SIMD_AVX2 && CPU_HAS (AVX512F, "avx512f")
+      && CPU_HAS (AVX512BW, "avx512bw") && CPU_HAS (AVX512_VBMI, "avx512vbmi"))
+    level = SIMD_AVX512;
+#endif
   return level;
 }
 
@@ -64,22 +69,25 @@ static enum simd_level process_level;
 static char const *process_level_report;
 
 /* WC_SIMD lets tests and measurements compare the levels on one CPU: off
-   (portable), sse2 or avx2 caps the level; a level the CPU lacks falls back
-   to the best below it, and other values are ignored.  The report is the
-   --debug sentence: GNU wc's where GNU has one.  */
+   (portable), sse2, avx2 or avx512 caps the level; a level the CPU lacks
+   falls back to the best below it, and other values are ignored.  The
+   report is the --debug sentence: GNU wc's where GNU has one.  It names
+   the newline kernel's level, which is AVX2 at the AVX-512 level too.  */
 static void
 choose_simd_level (void)
 {
   enum simd_level best = cpu_simd_level ();
-  enum simd_level cap = SIMD_AVX2;
+  enum simd_level cap = SIMD_AVX512;
   char const *simd = getenv ("WC_SIMD");
   if (simd && strcmp (simd, "off") == 0)
     cap = SIMD_PORTABLE;
   else if (simd && strcmp (simd, "sse2") == 0)
     cap = SIMD_SSE2;
+  else if (simd && strcmp (simd, "avx2") == 0)
+    cap = SIMD_AVX2;
   process_level = best < cap ? best : cap;
   process_level_report
-    = (process_level == SIMD_AVX2 ? "using avx2 hardware support"
+    = (SIMD_AVX2 <= process_level ? "using avx2 hardware support"
        : best < SIMD_AVX2 ? "avx2 support not detected"
        : cap == SIMD_SSE2
        ? "avx2 support disabled by WC_SIMD=sse2; using sse2"
@@ -105,6 +113,7 @@ newline_kernel_at (enum simd_level level)
   switch (level)
     {
 #if HAVE_AVX2_KERNELS
+    case SIMD_AVX512:
     case SIMD_AVX2:
       return count_newlines_avx2;
 #endif
@@ -143,7 +152,7 @@ static utf8_chars_kernel
 utf8_chars_kernel_at (enum simd_level level)
 {
 #if HAVE_AVX2_KERNELS
-  if (level == SIMD_AVX2)
+  if (SIMD_AVX2 <= level)
     return count_utf8_chars_avx2;
 #endif
   (void) level;
@@ -153,8 +162,12 @@ utf8_chars_kernel_at (enum simd_level level)
 static utf8_scan_kernel
 utf8_scan_kernel_at (enum simd_level level, bool widths)
 {
+#if HAVE_AVX512_KERNELS
+  if (level == SIMD_AVX512 && !widths)
+    return scan_utf8_words_avx512;
+#endif
 #if HAVE_AVX2_KERNELS
-  if (level == SIMD_AVX2)
+  if (SIMD_AVX2 <= level)
     return widths ? scan_utf8_avx2 : scan_utf8_words_avx2;
 #endif
   (void) level;

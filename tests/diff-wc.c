@@ -278,7 +278,8 @@ static struct count_option const count_options[] = {
 
 static char const *const strategies[] = { "scanner", "upfront", "buffering",
                                           "mmap", "mmap2" };
-static char const *const simd_levels[] = { "off", "sse2", "avx2" };
+static char const *const simd_levels[] = { "off", "sse2", "avx2",
+                                           "avx512" };
 static char const *const total_modes[] = { "auto", "always", "only",
                                            "never" };
 

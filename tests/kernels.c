@@ -66,7 +66,7 @@ struct level
   newline_kernel newlines;
 };
 
-static struct level levels[3];
+static struct level levels[SIMD_AVX512 + 1];
 static size_t nlevels;
 static char missing[64];
 
@@ -86,6 +86,7 @@ static struct block_functions const block_functions[] = {
 #endif
 #if HAVE_AVX2_KERNELS
   [SIMD_AVX2] = { scan_blocks_avx2, scan_tail_avx2, classify_block_avx2 },
+  [SIMD_AVX512] = { scan_blocks_avx2, scan_tail_avx2, classify_block_avx2 },
 #endif
 };
 
@@ -103,6 +104,10 @@ find_levels (void)
     else
       {
         struct block_functions const *f = &block_functions[known[i].level];
+        /* A level with the block kernels of the one before (AVX-512 has
+           AVX2's) is tested once.  */
+        if (nlevels && levels[nlevels - 1].scan == f->scan)
+          continue;
         levels[nlevels++] = (struct level) {
           known[i].name, known[i].level, f->scan, f->tail, f->classify,
           known[i].count_newlines };

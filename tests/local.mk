@@ -8,6 +8,7 @@ CONFORMANCE_TESTS = \
   tests/conformance-mmap2.bats \
   tests/conformance-simd-off.bats \
   tests/conformance-simd-sse2.bats \
+  tests/conformance-simd-avx2.bats \
   tests/conformance-threads.bats \
   tests/conformance-gnu-9.1.bats \
   tests/conformance-gnu-9.7.bats

@@ -38,8 +38,21 @@ cpu_has_avx2 (void)
 # define AVX2_UTF8_CHARS NULL
 #endif
 
-static struct test_level known[3];
-static struct test_level usable[3];
+#if HAVE_AVX512_KERNELS
+static bool
+cpu_has_avx512 (void)
+{
+  return (cpu_has_avx2 () && __builtin_cpu_supports ("avx512f")
+          && __builtin_cpu_supports ("avx512bw")
+          && __builtin_cpu_supports ("avx512vbmi"));
+}
+# define AVX512_ABSENT (cpu_has_avx512 () ? NULL : "not on this CPU")
+#else
+# define AVX512_ABSENT "not built"
+#endif
+
+static struct test_level known[4];
+static struct test_level usable[4];
 static size_t n_usable;
 
 static void
@@ -54,6 +67,8 @@ find_levels (void)
     { "sse2", SIMD_SSE2, SSE2_ABSENT, SSE2_NEWLINES,
       count_utf8_chars_portable },
     { "avx2", SIMD_AVX2, AVX2_ABSENT, AVX2_NEWLINES, AVX2_UTF8_CHARS },
+    /* The AVX2 kernels, and its own UTF-8 word kernel.  */
+    { "avx512", SIMD_AVX512, AVX512_ABSENT, AVX2_NEWLINES, AVX2_UTF8_CHARS },
   };
   _Static_assert (sizeof all == sizeof known, "one entry per level");
   for (size_t i = 0; i < sizeof all / sizeof *all; i++)

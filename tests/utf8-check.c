@@ -706,6 +706,131 @@ passes (void)
   printf ("\n");
 }
 
+/* --- the AVX-512 word kernel --------------------------------------------- */
+
+#if HAVE_AVX512_KERNELS
+/* P[0..N) of text in the scripts whose lead bytes do not tell the class
+   (Greek, kana, general punctuation, emoji and the spaces among them),
+   with now and then a piece of random input: the kernel's tables all get
+   used, and their edges.  */
+static void
+table_text (unsigned char *p, size_t n)
+{
+  static uint32_t const ranges[][2] = {
+    { 0x0370, 0x03FF }, { 0x0080, 0x00FF }, { 0x2000, 0x206F },
+    { 0x3000, 0x30FF }, { 0x1F300, 0x1F6FF }, { 0xFE00, 0xFFFF },
+    { 0x0590, 0x05FF }, { 0x0E00, 0x0E7F }, { 0x1F000, 0x1FFFF },
+  };
+  size_t i = 0;
+  while (i < n)
+    {
+      unsigned char tmp[64];
+      size_t len;
+      if (below (40) == 0)
+        {
+          len = 1 + below (sizeof tmp);
+          random_input (tmp, len);
+        }
+      else if (below (4) == 0)
+        {
+          len = 1;
+          tmp[0] = ascii_text_byte ();
+        }
+      else
+        {
+          uint32_t const *r = ranges[below (COUNTOF (ranges))];
+          len = put_code_point (tmp, r[0] + below (r[1] - r[0] + 1));
+        }
+      for (size_t j = 0; j < len && i < n; j++)
+        p[i++] = tmp[j];
+    }
+}
+
+/* One span through the UTF-8 word pass with BULK, from the state IN.  */
+static struct counts
+words_with (utf8_scan_kernel bulk, struct char_rules const *rules,
+            unsigned char const *p, size_t n, bool *in_word)
+{
+  struct scan_state s = { 0 };
+  s.in_word = *in_word;
+  struct counts c = { 0 };
+  scan_utf8_words (bulk, NULL, rules, &s, p, n, &c);
+  *in_word = s.in_word;
+  return c;
+}
+
+/* The AVX-512 word kernel, called for spans of any length, against the
+   pass without a bulk kernel (which passes checks against mbrtowc): every
+   length up to 1,100 at alignments 0..63, under both rule sets, with the
+   cache empty (so the kernel's tables fill from call to call) and full.  */
+static void
+words_avx512 (void)
+{
+  size_t nlevels;
+  struct test_level const *levels = simd_levels (&nlevels);
+  if (levels[nlevels - 1].level != SIMD_AVX512)
+    {
+      printf ("utf8-check: avx512-words: skipped, the CPU has no AVX-512"
+              " VBMI\n");
+      return;
+    }
+  enum { SPAN = 64 + 1100 };
+  alignas (64) static unsigned char buf[SPAN];
+  unsigned long long compared = 0;
+  for (int round = 0; round < 8; round++)
+    {
+      struct gnu_rules const *gnu = gnu_rules_by_name[round & 1];
+      struct char_rules rules;
+      char_rules_init (&rules, gnu, false);
+      if (round & 2)
+        for (uint32_t cp = 0; cp < UTF8_CACHE_LIMIT; cp++)
+          utf8_char_class (&rules, cp);
+      for (int text = 0; text < 6; text++)
+        {
+          if (text & 1)
+            random_input (buf, SPAN);
+          else
+            table_text (buf, SPAN);
+          for (size_t align = 0; align < 64; align += 1 + below (8))
+            for (size_t n = 0; align + n <= SPAN && n <= 1100;
+                 n += 1 + below (12))
+              for (int start = 0; start < 2; start++)
+                {
+                  bool in_ref = start, in_got = start;
+                  struct counts ref = words_with (NULL, &rules, buf + align,
+                                                  n, &in_ref);
+                  struct counts got
+                    = words_with (scan_utf8_words_avx512_any, &rules,
+                                  buf + align, n, &in_got);
+                  compared++;
+                  if (!same_all (&ref, &got) || in_ref != in_got)
+                    {
+                      fprintf (stderr, "utf8-check: FAIL: avx512-words, GNU"
+                               " %s rules, %s cache, in a word: %d, ",
+                               gnu->version, round & 2 ? "full" : "empty",
+                               start);
+                      print_bytes (buf + align, n);
+                      print_counts ("expected", &ref);
+                      print_counts ("got", &got);
+                      fprintf (stderr, "in a word after: %d, got %d\n",
+                               in_ref, in_got);
+                      exit (EXIT_FAILURE);
+                    }
+                }
+        }
+      char_rules_release (&rules);
+    }
+  printf ("utf8-check: avx512-words: %llu comparisons, all equal\n",
+          compared);
+}
+#else
+static void
+words_avx512 (void)
+{
+  printf ("utf8-check: avx512-words: skipped, not built\n");
+}
+#endif
+
 /* --- the character kernels ----------------------------------------------- */
 
 struct bulk
@@ -995,7 +1120,7 @@ main (int argc, char **argv)
     {
     usage:
       fputs ("Usage: utf8-check {decoder|decoder-all|classes|passes|chars"
-             "|pass|gen SIZE}...\n", stderr);
+             "|avx512-words|pass|gen SIZE}...\n", stderr);
       return EXIT_FAILURE;
     }
   for (int i = 1; i < argc; i++)
@@ -1017,6 +1142,8 @@ main (int argc, char **argv)
         passes ();
       else if (strcmp (part, "chars") == 0)
         chars ();
+      else if (strcmp (part, "avx512-words") == 0)
+        words_avx512 ();
       else if (strcmp (part, "pass") == 0)
         print_passes ();
       else if (strcmp (part, "gen") == 0 && i + 1 < argc)

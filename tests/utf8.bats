@@ -69,6 +69,13 @@ need_locale() {
   assert_output --partial "all equal"
 }
 
+@test "utf8: the AVX-512 word kernel counts as the pass without it, any span" {
+  check_in C.UTF-8 avx512-words
+  assert_success
+  # Where the CPU or the build has no AVX-512, it says it skipped.
+  assert_output --regexp "all equal|skipped"
+}
+
 @test "utf8: en_US.UTF-8: cache and passes agree with the C library" {
   need_locale en_US.UTF-8
   check_in en_US.UTF-8 classes passes

@@ -37,6 +37,7 @@ block_kernel_init (struct block_kernel *k, enum simd_level level,
   switch (level)
     {
 #if HAVE_AVX2_KERNELS
+    case SIMD_AVX512:
     case SIMD_AVX2:
       k->scan = scan_blocks_avx2;
       k->tail = scan_tail_avx2;

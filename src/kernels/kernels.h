@@ -32,12 +32,14 @@ struct scan_state
 /* The instruction sets a kernel may use, weakest first.  The counter picks
    one level per process and, for each kind of kernel, the one of that
    level, or of the best level below it that has one: the UTF-8 kernels,
-   for instance, exist only portable and with AVX2.  */
+   for instance, exist only portable and with AVX2, and AVX-512 adds only
+   the UTF-8 word kernel.  */
 enum simd_level
 {
   SIMD_PORTABLE,        /* plain C, 64-bit words */
   SIMD_SSE2,            /* x86: 16-byte vectors */
-  SIMD_AVX2             /* x86: 32-byte vectors, POPCNT and BMI1 */
+  SIMD_AVX2,            /* x86: 32-byte vectors, POPCNT and BMI1 */
+  SIMD_AVX512           /* x86: AVX2, and 64-byte vectors with VBMI */
 };
 
 /* Count '\n' bytes.  */
@@ -165,6 +167,17 @@ size_t scan_utf8_avx2 (struct char_rules const *rules, struct scan_state *s,
 size_t scan_utf8_words_avx2 (struct char_rules const *rules,
                              struct scan_state *s, unsigned char const *p,
                              size_t n, struct counts *c);
+#endif
+#if HAVE_AVX512_KERNELS
+/* Under 9.1's rules, spans of 16 KiB or more; the AVX2 kernel takes the
+   others.  scan_utf8_words_avx512_any takes every span, for tests.  */
+size_t scan_utf8_words_avx512 (struct char_rules const *rules,
+                               struct scan_state *s, unsigned char const *p,
+                               size_t n, struct counts *c);
+size_t scan_utf8_words_avx512_any (struct char_rules const *rules,
+                                   struct scan_state *s,
+                                   unsigned char const *p, size_t n,
+                                   struct counts *c);
 #endif
 void scan_utf8_words (utf8_scan_kernel bulk,
                       struct block_kernel const *blocks,
