@@ -20,6 +20,7 @@
 #include "kernels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
+#include "utf8-starts.h"
 
 /* Signed bytes: X > C and X < C.  */
 static inline __m256i
@@ -59,29 +60,12 @@ load (unsigned char const *p)
   return _mm256_loadu_si256 ((void const *) p);
 }
 
-/* Byte tables for valid_starts, indexed by a nibble, each repeated in both
-   lanes.  A byte's high nibble tells what must follow it: NEEDS_1..3 the
-   continuation bytes, and STARTS that it may start a character at all.  */
-enum
-{
-  NEEDS_1 = 0x01, NEEDS_2 = 0x02, NEEDS_3 = 0x04, STARTS = 0x80
-};
-
+/* A table of utf8-starts.h in both lanes.  */
 static inline __m256i
 nibble_table (signed char const t[16])
 {
   return _mm256_broadcastsi128_si256 (_mm_loadu_si128 ((void const *) t));
 }
-
-/* The forms that the length alone does not refuse, as bits set in all
-   three tables of their lead's high nibble, low nibble, and the next
-   byte's high nibble: C0 C1 (overlong), E0 80..9F (overlong), ED A0..BF
-   (surrogates), F0 80..8F (overlong), and F8..FF, which are checked
-   apart.  */
-enum
-{
-  C0_C1 = 0x01, E0_LOW = 0x02, ED_HIGH = 0x04, F0_LOW = 0x08, F8_UP = 0x10
-};
 
 /* The 32 bytes at B, each taken as the first byte of a character: those
    that start one glibc decodes (ASCII, or a lead byte followed by the
@@ -91,31 +75,15 @@ enum
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline uint32_t
 valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
 {
-  static signed char const needs[16] = {
-    STARTS, STARTS, STARTS, STARTS, STARTS, STARTS, STARTS, STARTS,
-    0, 0, 0, 0, STARTS | NEEDS_1, STARTS | NEEDS_1,
-    STARTS | NEEDS_1 | NEEDS_2, STARTS | NEEDS_1 | NEEDS_2 | NEEDS_3 };
-  static signed char const by_lead_high[16] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C0_C1, 0, E0_LOW | ED_HIGH,
-    F0_LOW | F8_UP };
-  static signed char const by_lead_low[16] = {
-    C0_C1 | E0_LOW | F0_LOW, C0_C1, 0, 0, 0, 0, 0, 0,
-    F8_UP, F8_UP, F8_UP, F8_UP, F8_UP, ED_HIGH | F8_UP, F8_UP, F8_UP };
-  static signed char const by_next_high[16] = {
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP,
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP,
-    C0_C1 | E0_LOW | F0_LOW | F8_UP, C0_C1 | E0_LOW | F8_UP,
-    C0_C1 | ED_HIGH | F8_UP, C0_C1 | ED_HIGH | F8_UP,
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP };
   __m256i low4 = _mm256_set1_epi8 (0x0F);
   __m256i high0 = _mm256_and_si256 (_mm256_srli_epi16 (v0, 4), low4);
   __m256i high1 = _mm256_and_si256 (_mm256_srli_epi16 (v1, 4), low4);
   __m256i odd = _mm256_and_si256
-    (_mm256_and_si256 (_mm256_shuffle_epi8 (nibble_table (by_lead_high),
+    (_mm256_and_si256 (_mm256_shuffle_epi8 (nibble_table (odd_by_lead_high),
                                             high0),
-                       _mm256_shuffle_epi8 (nibble_table (by_lead_low),
+                       _mm256_shuffle_epi8 (nibble_table (odd_by_lead_low),
                                             _mm256_and_si256 (v0, low4))),
-     _mm256_shuffle_epi8 (nibble_table (by_next_high), high1));
+     _mm256_shuffle_epi8 (nibble_table (odd_by_next_high), high1));
   /* What the next three bytes must be and are: NEEDS_K where byte K is a
      continuation byte.  */
   __m256i has = _mm256_or_si256
@@ -125,7 +93,7 @@ valid_starts (unsigned char const *b, __m256i v0, __m256i v1, __m256i v2)
       _mm256_and_si256 (below (load (b + 3), -64),
                         _mm256_set1_epi8 (NEEDS_3))));
   __m256i missing = _mm256_andnot_si256
-    (has, _mm256_shuffle_epi8 (nibble_table (needs), high0));
+    (has, _mm256_shuffle_epi8 (nibble_table (starts_needs), high0));
   __m256i ok = _mm256_andnot_si256 (_mm256_cmpgt_epi8 (odd,
                                                        _mm256_setzero_si256 ()),
                                     equal (missing, STARTS));

@@ -35,6 +35,7 @@
 #include "kernels.h"
 #include "utf8-class.h"
 #include "utf8-decode.h"
+#include "utf8-starts.h"
 
 typedef __m512i vec;
 
@@ -52,19 +53,7 @@ bytes (unsigned char c)
 
 /* --- which bytes start a character -------------------------------------- */
 
-/* As valid_starts in kernel-utf8-avx2.c, whose tables and reasons these
-   are: the 64 bytes at B, each taken as the first byte of a character,
-   that start one glibc decodes.  V0, V1, V2 are the bytes at B, B + 1,
-   B + 2; up to B + 69 is readable.  */
-enum
-{
-  NEEDS_1 = 0x01, NEEDS_2 = 0x02, NEEDS_3 = 0x04, STARTS = 0x80
-};
-enum
-{
-  C0_C1 = 0x01, E0_LOW = 0x02, ED_HIGH = 0x04, F0_LOW = 0x08, F8_UP = 0x10
-};
-
+/* A table of utf8-starts.h in each 16-byte lane.  */
 static inline vec
 nibble_table (signed char const t[16])
 {
@@ -84,33 +73,21 @@ continuation (vec v)
                                  bytes (0x80));
 }
 
+/* As valid_starts in kernel-utf8-avx2.c, with the tables of
+   utf8-starts.h: the 64 bytes at B, each taken as the first byte of a
+   character, that start one glibc decodes.  V0, V1, V2 are the bytes at
+   B, B + 1, B + 2; up to B + 69 is readable.  */
 _GL_ATTRIBUTE_ALWAYS_INLINE static inline uint64_t
 valid_starts (unsigned char const *b, vec v0, vec v1, vec v2)
 {
-  static signed char const needs[16] = {
-    STARTS, STARTS, STARTS, STARTS, STARTS, STARTS, STARTS, STARTS,
-    0, 0, 0, 0, STARTS | NEEDS_1, STARTS | NEEDS_1,
-    STARTS | NEEDS_1 | NEEDS_2, STARTS | NEEDS_1 | NEEDS_2 | NEEDS_3 };
-  static signed char const by_lead_high[16] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, C0_C1, 0, E0_LOW | ED_HIGH,
-    F0_LOW | F8_UP };
-  static signed char const by_lead_low[16] = {
-    C0_C1 | E0_LOW | F0_LOW, C0_C1, 0, 0, 0, 0, 0, 0,
-    F8_UP, F8_UP, F8_UP, F8_UP, F8_UP, ED_HIGH | F8_UP, F8_UP, F8_UP };
-  static signed char const by_next_high[16] = {
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP,
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP,
-    C0_C1 | E0_LOW | F0_LOW | F8_UP, C0_C1 | E0_LOW | F8_UP,
-    C0_C1 | ED_HIGH | F8_UP, C0_C1 | ED_HIGH | F8_UP,
-    C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP, C0_C1 | F8_UP };
   vec high0 = high_nibbles (v0);
   vec odd = _mm512_and_si512
-    (_mm512_and_si512 (_mm512_shuffle_epi8 (nibble_table (by_lead_high),
+    (_mm512_and_si512 (_mm512_shuffle_epi8 (nibble_table (odd_by_lead_high),
                                             high0),
-                       _mm512_shuffle_epi8 (nibble_table (by_lead_low),
+                       _mm512_shuffle_epi8 (nibble_table (odd_by_lead_low),
                                             _mm512_and_si512 (v0,
                                                               bytes (0x0F)))),
-     _mm512_shuffle_epi8 (nibble_table (by_next_high), high_nibbles (v1)));
+     _mm512_shuffle_epi8 (nibble_table (odd_by_next_high), high_nibbles (v1)));
   vec has = _mm512_or_si512
     (_mm512_maskz_mov_epi8 (continuation (v1), bytes (NEEDS_1)),
      _mm512_or_si512 (_mm512_maskz_mov_epi8 (continuation (v2),
@@ -118,7 +95,7 @@ valid_starts (unsigned char const *b, vec v0, vec v1, vec v2)
                       _mm512_maskz_mov_epi8 (continuation (load (b + 3)),
                                              bytes (NEEDS_3))));
   vec missing = _mm512_andnot_si512
-    (has, _mm512_shuffle_epi8 (nibble_table (needs), high0));
+    (has, _mm512_shuffle_epi8 (nibble_table (starts_needs), high0));
   uint64_t starts = (_mm512_cmpeq_epi8_mask (missing, bytes (STARTS))
                      & _mm512_testn_epi8_mask (odd, odd));
   /* F8..FD: rare, so checked only when there.  */
