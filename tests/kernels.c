@@ -68,7 +68,9 @@ struct level
 
 static struct level levels[SIMD_AVX512 + 1];
 static size_t nlevels;
-static char missing[64];
+/* Every level the CPU runs, those tested with another's kernels too, and
+   the others with the reason.  */
+static char runnable[64], missing[64];
 
 /* Each level's block kernels (the other kernels are in the shared table of
    simd-levels.h).  */
@@ -96,7 +98,11 @@ find_levels (void)
 {
   size_t nknown;
   struct test_level const *known = simd_levels_known (&nknown);
-  size_t used = 0;
+  size_t used = 0, named = 0;
+  for (size_t i = 0; i < nknown; i++)
+    if (!known[i].absent)
+      named += snprintf (runnable + named, sizeof runnable - named, "%s%s",
+                         named ? " " : "", known[i].name);
   for (size_t i = 0; i < nknown; i++)
     if (known[i].absent)
       used += snprintf (missing + used, sizeof missing - used, " (%s %s)",
@@ -117,9 +123,7 @@ find_levels (void)
 static void
 print_levels (void)
 {
-  for (size_t l = 0; l < nlevels; l++)
-    printf ("%s%s", l ? " " : "", levels[l].name);
-  printf ("%s", missing);
+  printf ("%s%s", runnable, missing);
 }
 
 /* --- byte tables -------------------------------------------------------- */

@@ -62,12 +62,16 @@ split_law_with() {
   split_law_with avx2 avx2
 }
 
+@test "split law: WC_SIMD=avx512 holds the AVX-512 kernels to the law" {
+  split_law_with avx512 avx512
+}
+
 @test "split law: an unknown WC_SIMD value is ignored: the best level runs" {
   run "$KERNELS" levels
   assert_success
   local best
   best=$(printf '%s\n' "$output" | sed 's/ (.*//; s/.* //')
-  WC_SIMD=avx512 split_law splits
+  WC_SIMD=avx1024 split_law splits
   assert_success
   assert_output --partial ", $best kernels"
 }
