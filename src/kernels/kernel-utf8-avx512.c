@@ -17,6 +17,8 @@
    page not yet filled, or no slot left) is classed alone, as the AVX2
    kernel does, which fills the page for the next call.  So the tables
    need no state of their own, and each call sees the cache as it is.
+   Spans under 16 KiB, for which building the tables costs more than they
+   save, and 9.7's rules (strays as constituents) are the AVX2 kernel's.
    This file alone is compiled with -mavx512f -mavx512bw -mavx512vbmi; it
    runs only after a run-time CPU check.  */
 #include <config.h>
