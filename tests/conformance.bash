@@ -20,7 +20,12 @@
 #                   of that release fetched from Debian (tests/gnu-wc/fetch).
 #                   When make could not have it, oracle-OUR_RULES.missing
 #                   says why and every group test skips with that reason.
-# Any of them may be left unset.  Without OUR_RULES, our wc runs with the
+# Any of them may be left unset.  CONFORMANCE_SUITES in the environment, a
+# list of suite names (default, mmap, simd-off, ...), runs those suites
+# only: every test of the others skips.  .ci/run sets it for its sanitizer
+# run, where each wc process starts several times slower, to the suites
+# whose code paths the others only repeat through another strategy or
+# kernel level.  Without OUR_RULES, our wc runs with the
 # rule set that the system wc follows (--gnu-compat=9.1 for GNU wc up to
 # 9.4, 9.7 from 9.5 on), whatever its build's default, once it has the
 # option.
@@ -67,6 +72,12 @@ setup_file() {
 # its report (each mismatch with a command that repeats it) is the output.
 check_group() {
   [ -z "$ORACLE_MISSING" ] || skip "$ORACLE_MISSING"
+  if [ -n "${CONFORMANCE_SUITES-}" ]; then
+    local suite=${BATS_TEST_FILENAME##*/conformance-}
+    suite=${suite%.bats}
+    [[ " $CONFORMANCE_SUITES " == *" $suite "* ]] \
+      || skip "not in CONFORMANCE_SUITES ($CONFORMANCE_SUITES)"
+  fi
   local -a args=(${RULES_ARG:+"$RULES_ARG"} "${OUR_ARGS[@]}")
   local -a pass=("${OUR_ENV[@]}" "$WC_BUILT" "${args[@]}")
   local -a cmd=("$CONFORM" check --group="$1" "$CORPUS" "$ORACLE" "${pass[@]}")
