@@ -51,8 +51,8 @@ cpu_has_avx512 (void)
 # define AVX512_ABSENT "not built"
 #endif
 
-static struct test_level known[4];
-static struct test_level usable[4];
+static struct test_level known[SIMD_AVX512 + 1];
+static struct test_level usable[SIMD_AVX512 + 1];
 static size_t n_usable;
 
 static void
