@@ -1,7 +1,8 @@
 /* conform.c: the conformance driver.  It runs a wc program over the
    generated corpus (tests/gen-corpus) under every option set, in two
    locales, with each file given every way (operand, redirected standard
-   input, pipe, the same file twice, all files of its group at once), and
+   input, pipe, the same file twice, all files of its group at once as
+   operands and all through pipes of their own), and
    either records what the program printed or compares a program with such
    a record.  Each run is one posix_spawn with argv[0] = "wc"
    (tests/spawn-run.c): no shell stands between the driver and the
@@ -9,10 +10,10 @@
    itself.
 
    Usage:
-     conform record [--timeout=S] CORPUS ORACLE PASS
-     conform check [--group=G]... [--max-report=N] [--timeout=S] CORPUS
-                   ORACLE PASS [--and PASS]...
-     conform list [--group=G]... CORPUS PASS
+     conform record [--ways=W,...] [--timeout=S] CORPUS ORACLE PASS
+     conform check [--group=G]... [--ways=W,...] [--max-report=N]
+                   [--timeout=S] CORPUS ORACLE PASS [--and PASS]...
+     conform list [--group=G]... [--ways=W,...] CORPUS PASS
    where PASS is  [--only=lines] [NAME=VALUE]... WC [ARG]...
 
    `record` runs the system wc once over the whole matrix and writes the
@@ -21,6 +22,10 @@
    groups and compares every run with ORACLE: WC_SIMD=off or --strategy=mmap
    must not change what wc prints, so one oracle serves every pass.
    --only=lines limits a pass to the option sets that only count lines.
+   --ways limits the cases to the listed ways of giving the files (the
+   mode names below: all and pipes make one run of a group's files per
+   option set and locale, the others one or two runs per file); the
+   default is every way.
    `list` prints the command of every case.  Exit status: 0 when every run
    matched, 1 when some differ, 2 on any other trouble.
 
@@ -98,10 +103,15 @@ enum mode
   MODE_STDIN,  /* wc OPTS < NAME */
   MODE_PIPE,   /* cat NAME | wc OPTS */
   MODE_TWO,    /* wc OPTS NAME NAME */
-  MODE_ALL     /* wc OPTS GROUP-*, every file of the group */
+  MODE_ALL,    /* wc OPTS GROUP-*, every file of the group */
+  MODE_PIPES,  /* wc OPTS - /dev/fd/3 /dev/fd/4 ..., every file of the
+                  group through a pipe of its own, the first on stdin */
+  N_MODES
 };
-static char const *const mode_names[] = { "file", "stdin", "pipe", "two",
-                                          "all" };
+static char const *const mode_names[N_MODES] = { "file", "stdin", "pipe",
+                                                 "two", "all", "pipes" };
+/* The ways selected by --ways (every one by default).  */
+static bool way_selected[N_MODES] = { true, true, true, true, true, true };
 /* The modes that every option set runs for each file.  */
 static enum mode const per_file_modes[] = { MODE_FILE, MODE_STDIN,
                                             MODE_PIPE };
@@ -128,10 +138,12 @@ _Noreturn static void
 usage (void)
 {
   fprintf (stderr,
-           "Usage: %s record [--timeout=S] CORPUS ORACLE PASS\n"
-           "       %s check [--group=G]... [--max-report=N] [--timeout=S]"
-           " CORPUS ORACLE PASS [--and PASS]...\n"
-           "       %s list [--group=G]... CORPUS PASS\n"
+           "Usage: %s record [--ways=W,...] [--timeout=S] CORPUS ORACLE"
+           " PASS\n"
+           "       %s check [--group=G]... [--ways=W,...] [--max-report=N]"
+           " [--timeout=S] CORPUS ORACLE PASS [--and PASS]...\n"
+           "       %s list [--group=G]... [--ways=W,...] CORPUS PASS\n"
+           "W: file, stdin, pipe, two, all or pipes\n"
            "PASS: [--only=lines] [NAME=VALUE]... WC [ARG]...\n",
            program_name, program_name, program_name);
   exit (EXIT_TROUBLE);
@@ -290,8 +302,9 @@ add_case (struct case_list *l, enum mode mode, size_t loc, size_t opt,
 }
 
 /* Every case of the groups that SELECTED marks (every group if SELECTED is
-   null), in a fixed order: the group's files all at once, then each file
-   every single way, then twice.  */
+   null) in the selected ways, in a fixed order: the group's files all at
+   once, as operands then through pipes, then each file every single way,
+   then twice.  */
 static void
 make_cases (struct corpus const *c, bool const *selected,
             struct case_list *l)
@@ -300,9 +313,11 @@ make_cases (struct corpus const *c, bool const *selected,
     {
       if (selected && !selected[g])
         continue;
-      for (size_t loc = 0; loc < N_LOCALES; loc++)
-        for (size_t opt = 0; opt < N_OPTION_SETS; opt++)
-          add_case (l, MODE_ALL, loc, opt, g);
+      for (enum mode m = MODE_ALL; m <= MODE_PIPES; m++)
+        if (way_selected[m])
+          for (size_t loc = 0; loc < N_LOCALES; loc++)
+            for (size_t opt = 0; opt < N_OPTION_SETS; opt++)
+              add_case (l, m, loc, opt, g);
       for (size_t f = 0; f < c->n_files; f++)
         {
           if (c->files[f].group != g)
@@ -312,9 +327,10 @@ make_cases (struct corpus const *c, bool const *selected,
               for (size_t opt = 0; opt < N_OPTION_SETS; opt++)
                 for (size_t m = 0; m < sizeof per_file_modes
                                        / sizeof per_file_modes[0]; m++)
-                  add_case (l, per_file_modes[m], loc, opt, f);
+                  if (way_selected[per_file_modes[m]])
+                    add_case (l, per_file_modes[m], loc, opt, f);
               for (size_t opt = 0; opt < N_OPTION_SETS; opt++)
-                if (option_sets[opt].two_operands)
+                if (option_sets[opt].two_operands && way_selected[MODE_TWO])
                   add_case (l, MODE_TWO, loc, opt, f);
             }
         }
@@ -332,7 +348,7 @@ case_key (struct corpus const *c, struct wc_case const *k, struct str *key)
   str_adds (key, " [");
   str_adds (key, option_sets[k->option_set].opts);
   str_adds (key, "] ");
-  if (k->mode == MODE_ALL)
+  if (k->mode == MODE_ALL || k->mode == MODE_PIPES)
     {
       str_adds (key, c->groups[k->target]);
       str_adds (key, "-*");
@@ -459,6 +475,17 @@ parse_pass (int argc, char **argv, int *i, struct pass *p, bool allow_only)
 
 /* --- Running one case --------------------------------------------------------- */
 
+/* The name by which the program opens the Ith extra pipe of a run.  */
+static char const *
+extra_pipe_name (size_t i)
+{
+  static char names[RUN_MAX_EXTRA_PIPES][sizeof "/dev/fd/" + 11];
+  if (!names[i][0])
+    snprintf (names[i], sizeof names[i], "/dev/fd/%d",
+              RUN_FIRST_EXTRA_FD + (int) i);
+  return names[i];
+}
+
 /* Run pass P on case K of corpus C; the result's buffers are the caller's
    to free.  */
 static void
@@ -469,9 +496,11 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
 
   size_t n_operands = k->mode == MODE_FILE ? 1
                       : k->mode == MODE_TWO ? 2
-                      : k->mode == MODE_ALL ? c->n_files : 0;
+                      : k->mode == MODE_ALL || k->mode == MODE_PIPES
+                      ? c->n_files : 0;
   char **argv = xnmalloc (p->n_args + n_operands + 3, sizeof *argv);
-  size_t a = 0;
+  char const **pipes = xnmalloc (n_operands + 1, sizeof *pipes);
+  size_t a = 0, n_pipes = 0;
   argv[a++] = (char *) "wc";
   for (size_t i = 0; i < p->n_args; i++)
     argv[a++] = p->args[i];
@@ -483,13 +512,30 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
         if (c->files[f].group == k->target)
           argv[a++] = c->files[f].name;
     }
+  else if (k->mode == MODE_PIPES)
+    {
+      for (size_t f = 0; f < c->n_files; f++)
+        if (c->files[f].group == k->target)
+          pipes[n_pipes++] = c->files[f].name;
+      if (n_pipes - 1 > RUN_MAX_EXTRA_PIPES)
+        die ("too many files for pipes in group", c->groups[k->target], 0);
+      argv[a++] = (char *) "-";
+      for (size_t i = 1; i < n_pipes; i++)
+        argv[a++] = (char *) extra_pipe_name (i - 1);
+    }
   else
     for (size_t i = 0; i < n_operands; i++)
       argv[a++] = c->files[k->target].name;
   argv[a] = NULL;
 
-  struct run_input in = { -1, NULL, PIPE_CHUNK };
-  if (k->mode == MODE_STDIN)
+  struct run_input in = { .fd = -1, .pipe_chunk = PIPE_CHUNK };
+  if (k->mode == MODE_PIPES)
+    {
+      in.pipe_from = pipes[0];
+      in.extra_pipes_from = pipes + 1;
+      in.n_extra_pipes = n_pipes - 1;
+    }
+  else if (k->mode == MODE_STDIN)
     {
       in.fd = open (c->files[k->target].name, O_RDONLY | O_CLOEXEC);
       if (in.fd < 0)
@@ -500,6 +546,7 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
   runner_run (r, p->path, argv, p->envp[k->locale], &in, res);
   if (in.fd >= 0)
     close (in.fd);
+  free (pipes);
   free (argv);
 }
 
@@ -510,7 +557,8 @@ static void
 put_command (FILE *o, struct corpus const *c, struct pass const *p,
              struct wc_case const *k)
 {
-  char const *name = k->mode == MODE_ALL ? "" : c->files[k->target].name;
+  char const *name = (k->mode == MODE_ALL || k->mode == MODE_PIPES
+                      ? "" : c->files[k->target].name);
   fputs ("(cd ", o);
   put_word (o, c->dir);
   fputs (" && ", o);
@@ -558,11 +606,40 @@ put_command (FILE *o, struct corpus const *c, struct pass const *p,
           }
       fputs (" < /dev/null", o);
       break;
+    case MODE_PIPES:
+      {
+        /* " - /dev/fd/3 ... < <(cat FIRST) 3< <(cat SECOND) ...".  */
+        size_t i = 0;
+        for (size_t f = 0; f < c->n_files; f++)
+          if (c->files[f].group == k->target)
+            {
+              if (i)
+                fprintf (o, " %s", extra_pipe_name (i - 1));
+              else
+                fputs (" -", o);
+              i++;
+            }
+        i = 0;
+        for (size_t f = 0; f < c->n_files; f++)
+          if (c->files[f].group == k->target)
+            {
+              if (i)
+                fprintf (o, " %d", RUN_FIRST_EXTRA_FD + (int) i - 1);
+              else
+                putc (' ', o);
+              fputs ("< <(cat ", o);
+              put_word (o, c->files[f].name);
+              putc (')', o);
+              i++;
+            }
+      }
+      break;
     case MODE_STDIN:
       fputs (" < ", o);
       put_word (o, name);
       break;
     case MODE_PIPE:
+    case N_MODES:
       break;
     }
   fputs (")\n", o);
@@ -881,7 +958,7 @@ put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
   put_command (o, c, p, k);
   put_result (o, "expected (oracle)", e, run_timeout);
   put_result (o, "got", g, run_timeout);
-  if (k->mode == MODE_ALL
+  if ((k->mode == MODE_ALL || k->mode == MODE_PIPES)
       && (e->out_len != g->out_len || memcmp (e->out, g->out, e->out_len)))
     put_line_differences (o, e->out, e->out_len, g->out, g->out_len);
 }
@@ -954,6 +1031,26 @@ cmd_list (struct corpus const *c, bool const *selected, struct pass const *p)
   return EXIT_SUCCESS;
 }
 
+/* Select the ways that LIST, comma-separated mode names, names.  */
+static void
+parse_ways (char const *list)
+{
+  for (enum mode m = 0; m < N_MODES; m++)
+    way_selected[m] = false;
+  while (*list)
+    {
+      size_t len = strcspn (list, ",");
+      enum mode m = 0;
+      while (m < N_MODES && !(strlen (mode_names[m]) == len
+                              && memcmp (mode_names[m], list, len) == 0))
+        m++;
+      if (m == N_MODES)
+        usage ();
+      way_selected[m] = true;
+      list += len + (list[len] == ',');
+    }
+}
+
 /* The decimal number S, at most MAX.  */
 static size_t
 parse_count (char const *s, size_t max)
@@ -989,6 +1086,8 @@ main (int argc, char **argv)
         group_names[n_group_names++] = argv[i] + 8;
       else if (check && strncmp (argv[i], "--max-report=", 13) == 0)
         max_report = parse_count (argv[i] + 13, SIZE_MAX);
+      else if (strncmp (argv[i], "--ways=", 7) == 0)
+        parse_ways (argv[i] + 7);
       else if (!list && strncmp (argv[i], "--timeout=", 10) == 0)
         run_timeout = (unsigned int) parse_count (argv[i] + 10, UINT_MAX);
       else

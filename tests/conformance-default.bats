@@ -75,8 +75,8 @@ load conformance
   run "$CONFORM" check --group=tiny --max-report=2 "$CORPUS" "$ORACLE" "$WC_BUILT" -w
   assert_failure 1
   # Per file: 14 option sets x 2 locales x 3 ways, and 3 sets x 2 locales on the file
-  # twice; per group: 14 sets x 2 locales on all its files.
-  assert_line --regexp "^conform: [1-9][0-9]* of $((n * 90 + 28)) runs differ from the oracle \\($((n * 90 + 28)) cases, 1 pass, $n files of group tiny\\)\$"
+  # twice; per group: 14 sets x 2 locales on all its files, as operands and through pipes.
+  assert_line --regexp "^conform: [1-9][0-9]* of $((n * 90 + 56)) runs differ from the oracle \\($((n * 90 + 56)) cases, 1 pass, $n files of group tiny\\)\$"
   assert_line --regexp '^\.\.\. and [0-9]+ more mismatches$'
   [ "$(grep -c '^MISMATCH: ' <<< "$output")" -eq 2 ]
   assert_line --index 1 --regexp '^  expected \(oracle\): exit 0$'
@@ -88,6 +88,27 @@ load conformance
   eval "want=$want"
   got=$(bash -c "$cmd"; echo .)
   [ "${got%.}" = "$want" ]
+}
+
+@test "default: the pipes way feeds every file of a group through a pipe of its own, and its command repeats it" {
+  local -a files=("$CORPUS"/tiny-*)
+  local n=${#files[@]} cmd want got
+  # The system wc counted every file: standard input first, then one
+  # /dev/fd/N for each of the others, then the total.
+  run "$CONFORM" check --group=tiny --ways=pipes --max-report=1 "$CORPUS" "$ORACLE" \
+    "$WC_BUILT" -w
+  assert_failure 1
+  assert_line --regexp "^conform: [1-9][0-9]* of 28 runs differ from the oracle \\(28 cases, 1 pass, $n files of group tiny\\)\$"
+  assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ -\\\\n.* /dev/fd/$((n + 1))\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
+  cmd=${lines[0]#MISMATCH: }
+  want=${lines[5]#    stdout: }
+  [ "$cmd" != "${lines[0]}" ] && [ "$want" != "${lines[5]}" ]
+  eval "want=$want"
+  got=$(bash -c "$cmd"; echo .)
+  [ "${got%.}" = "$want" ]
+  # The same cases with the right wc all match.
+  run "$CONFORM" check --group=tiny --ways=pipes "$CORPUS" "$ORACLE" "$WC_BUILT"
+  assert_success
 }
 
 @test "default: the driver refuses an oracle recorded from another corpus" {

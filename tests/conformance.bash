@@ -2,8 +2,9 @@
 # checks one group of the generated corpus with tests/conform: our wc runs
 # every case (option sets, two locales, each file as an operand, on
 # redirected standard input, through a pipe, twice, and all files of the
-# group at once) and must print exactly what the system wc printed for it,
-# as recorded in the oracle that make built before the suites started.
+# group at once, as operands and through pipes) and must print exactly what
+# the system wc printed for it, as recorded in the oracle that make built
+# before the suites started.
 #
 # A suite sets, before loading this file:
 #   OUR_ARGS        arguments for our wc, before each option set
@@ -11,6 +12,14 @@
 #   OUR_ENV         NAME=VALUE settings for our wc (e.g. WC_SIMD=off)
 #   LINES_ONLY_ENV  if set, a second pass over the lines-only option sets
 #                   (-l -lc -lm) runs with these settings added
+#   OUR_WAYS        the ways of giving the files, as conform's --ways takes
+#                   them, when not every way: the suites of other strategies,
+#                   kernel levels and rule sets give each group's files all
+#                   at once, as operands and through pipes (all,pipes),
+#                   which counts every file under every option set in two
+#                   runs, and leave to the default suite what only the way a
+#                   single file is given changes (widths, standard input):
+#                   here a process start costs more than counting a file
 #   OUR_ORACLE      an oracle file other than the system wc's, for a wc run
 #                   that must print what another wc prints (see conform.c)
 #   OUR_RULES       a GNU rule set (9.1 or 9.7): our wc runs with
@@ -22,10 +31,7 @@
 #                   says why and every group test skips with that reason.
 # Any of them may be left unset.  CONFORMANCE_SUITES in the environment, a
 # list of suite names (default, mmap, simd-off, ...), runs those suites
-# only: every test of the others skips.  .ci/run sets it for its sanitizer
-# run, where each wc process starts several times slower, to the suites
-# whose code paths the others only repeat through another strategy or
-# kernel level.  Without OUR_RULES, our wc runs with the
+# only: every test of the others skips.  Without OUR_RULES, our wc runs with the
 # rule set that the system wc follows (--gnu-compat=9.1 for GNU wc up to
 # 9.4, 9.7 from 9.5 on), whatever its build's default, once it has the
 # option.
@@ -80,7 +86,8 @@ check_group() {
   fi
   local -a args=(${RULES_ARG:+"$RULES_ARG"} "${OUR_ARGS[@]}")
   local -a pass=("${OUR_ENV[@]}" "$WC_BUILT" "${args[@]}")
-  local -a cmd=("$CONFORM" check --group="$1" "$CORPUS" "$ORACLE" "${pass[@]}")
+  local -a cmd=("$CONFORM" check --group="$1" ${OUR_WAYS:+--ways="$OUR_WAYS"}
+    "$CORPUS" "$ORACLE" "${pass[@]}")
   if [ -n "${LINES_ONLY_ENV+set}" ]; then
     cmd+=(--and --only=lines "${OUR_ENV[@]}" "${LINES_ONLY_ENV[@]}" "$WC_BUILT"
       "${args[@]}")

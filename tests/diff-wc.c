@@ -762,7 +762,7 @@ run_one (struct programs *pr, struct wc_case const *k, bool ours,
   struct str settings = { NULL, 0, 0 };
   char **envp = run_environment (pr, k, k->our_env, ours ? k->n_our_env : 0,
                                  &settings);
-  struct run_input in = { -1, NULL, k->pipe_chunk };
+  struct run_input in = { .fd = -1, .pipe_chunk = k->pipe_chunk };
   if (k->input == INPUT_FILE)
     {
       in.fd = open (k->input_file, O_RDONLY | O_CLOEXEC);

@@ -45,6 +45,7 @@ EXTRA_DIST += tests/gnu-wc/fetch tests/gnu-wc/rule-set
 check_PROGRAMS += tests/conform
 tests_conform_SOURCES = tests/conform.c tests/spawn-run.c tests/spawn-run.h
 tests_conform_CFLAGS = $(WC_CFLAGS)
+tests_conform_LDADD = $(WC_GNULIB_LIBS)
 
 # The conformance suites compare our wc with the system wc's results on the
 # corpus.  Those results (the oracle) are recorded once per build tree, by
@@ -75,6 +76,9 @@ $(CONFORMANCE_TESTS:.bats=.log): $(CONFORMANCE_ORACLE)
 # again.  A GNU_WC_CACHE given on make's command line lets other build trees
 # (distcheck's) share one download.
 GNU_RULE_SETS = 9.1 9.7
+# The fetched wc runs the cases of the ways that those suites give the
+# files (their OUR_WAYS) only.
+GNU_ORACLE_WAYS = all,pipes
 GNU_ORACLES = $(GNU_RULE_SETS:%=$(CONFORMANCE_DIR)/oracle-%)
 GNU_WC_CACHE = tests
 $(GNU_ORACLES): $(CONFORMANCE_ORACLE) $(srcdir)/tests/gnu-wc/rule-set \
@@ -87,8 +91,9 @@ $(GNU_ORACLES): $(CONFORMANCE_ORACLE) $(srcdir)/tests/gnu-wc/rule-set \
 	else \
 	  gnu='$(GNU_WC_CACHE)'/gnu-wc-$$rules && $(MKDIR_P) '$(GNU_WC_CACHE)' && \
 	  if $(SHELL) $(srcdir)/tests/gnu-wc/fetch $$rules "$$gnu" 2> $@.err && \
-	    tests/conform$(EXEEXT) record $(CONFORMANCE_DIR)/corpus $@.tmp \
-	      "$$gnu/wc" > /dev/null 2>> $@.err; then \
+	    tests/conform$(EXEEXT) record --ways=$(GNU_ORACLE_WAYS) \
+	      $(CONFORMANCE_DIR)/corpus $@.tmp "$$gnu/wc" > /dev/null \
+	      2>> $@.err; then \
 	    mv $@.tmp $@; \
 	  else \
 	    cat $@.err >&2; \
@@ -131,6 +136,7 @@ check_PROGRAMS += tests/diff-wc
 tests_diff_wc_SOURCES = tests/diff-wc.c tests/spawn-run.c tests/spawn-run.h \
   tests/test-support.h
 tests_diff_wc_CFLAGS = $(WC_CFLAGS)
+tests_diff_wc_LDADD = $(WC_GNULIB_LIBS)
 EXTRA_DIST += tests/fuzz/diff-regressions
 # Where make check saves a difference when the source tree is read-only.
 clean-local: clean-diff-found

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
@@ -238,40 +239,111 @@ read_capture (int fd, size_t *len)
   return p;
 }
 
-/* Copy file NAME into the pipe's write end FD, in writes of CHUNK bytes
-   (an odd size makes the program's reads end at offsets no buffer size
-   would choose); stop early if the program closes the pipe.  */
-static void
-feed_pipe (char const *name, int fd, size_t chunk)
+/* One file being copied into a pipe.  */
+struct feed
 {
-  int in = open (name, O_RDONLY | O_CLOEXEC);
-  if (in < 0)
+  int from;           /* the file */
+  int to;             /* the pipe's write end; -1 once closed */
+  char *buf;
+  size_t len, done;   /* bytes in BUF, and how many of them are written */
+};
+
+/* Make a pipe that copies file NAME to the program: its read end, placed
+   above every descriptor number the program is to receive, goes to *READ;
+   the feed writes without blocking, so that one pipe the program does
+   not read yet holds up none of the others.  */
+static void
+open_feed (struct feed *f, char const *name, size_t chunk, int *read_end)
+{
+  int fds[2];
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    die ("cannot make", "a pipe", errno);
+  *read_end = fcntl (fds[0], F_DUPFD_CLOEXEC,
+                     RUN_FIRST_EXTRA_FD + RUN_MAX_EXTRA_PIPES);
+  if (*read_end < 0 || fcntl (fds[1], F_SETFL, O_NONBLOCK) != 0)
+    die ("cannot set up", "a pipe", errno);
+  close (fds[0]);
+  f->from = open (name, O_RDONLY | O_CLOEXEC);
+  if (f->from < 0)
     die ("cannot open", name, errno);
-  char *buf = xmalloc (chunk);
-  while (true)
+  f->to = fds[1];
+  f->buf = xmalloc (chunk);
+  f->len = f->done = 0;
+}
+
+static void
+close_feed (struct feed *f)
+{
+  if (f->to >= 0)
+    close (f->to);
+  f->to = -1;
+}
+
+/* Write what F has room for, reading the next CHUNK bytes of its file
+   first if all is written; close the pipe at the file's end, or when the
+   program has closed it.  */
+static void
+feed_some (struct feed *f, size_t chunk)
+{
+  if (f->done == f->len)
     {
-      ssize_t n = read (in, buf, chunk);
+      ssize_t n = read (f->from, f->buf, chunk);
       if (n < 0 && errno == EINTR)
-        continue;
+        return;
       if (n < 0)
-        die ("cannot read", name, errno);
+        die ("cannot read", "a file fed through a pipe", errno);
       if (n == 0)
-        break;
-      for (ssize_t done = 0; done < n;)
         {
-          ssize_t w = write (fd, buf + done, (size_t) (n - done));
-          if (w < 0 && errno == EINTR && !run_timed_out)
-            continue;
-          if (w < 0 && (errno == EPIPE || errno == EINTR))
-            goto out;
-          if (w < 0)
-            die ("cannot write to", "the pipe", errno);
-          done += w;
+          close_feed (f);
+          return;
         }
+      f->len = (size_t) n;
+      f->done = 0;
     }
-out:
-  free (buf);
-  close (in);
+  ssize_t w = write (f->to, f->buf + f->done, f->len - f->done);
+  if (w >= 0)
+    f->done += (size_t) w;
+  else if (errno == EPIPE)
+    close_feed (f);
+  else if (errno != EAGAIN && errno != EINTR)
+    die ("cannot write to", "a pipe", errno);
+}
+
+/* Copy every file into its pipe in writes of at most CHUNK bytes (an odd
+   size makes the program's reads end at offsets no buffer size would
+   choose; up to PIPE_BUF, each write is whole), to whichever pipes have
+   room, until every file is written or the time limit is reached.  */
+static void
+feed_pipes (struct feed *f, size_t n, size_t chunk)
+{
+  struct pollfd *pfd = xnmalloc (n, sizeof *pfd);
+  while (!run_timed_out)
+    {
+      bool open_any = false;
+      for (size_t i = 0; i < n; i++)
+        {
+          pfd[i] = (struct pollfd) { .fd = f[i].to, .events = POLLOUT };
+          open_any |= f[i].to >= 0;
+        }
+      if (!open_any)
+        break;
+      if (poll (pfd, n, -1) < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          die ("cannot wait for", "the pipes", errno);
+        }
+      for (size_t i = 0; i < n; i++)
+        if (pfd[i].revents)
+          feed_some (&f[i], chunk);
+    }
+  for (size_t i = 0; i < n; i++)
+    {
+      close_feed (&f[i]);
+      close (f[i].from);
+      free (f[i].buf);
+    }
+  free (pfd);
 }
 
 void
@@ -279,16 +351,26 @@ runner_run (struct runner *r, char const *path, char *const *argv,
             char *const *envp, struct run_input const *in,
             struct result *res)
 {
-  int in_fd = in->fd >= 0 ? in->fd : r->null_fd, pipe_fds[2] = { -1, -1 };
+  if (in->n_extra_pipes > RUN_MAX_EXTRA_PIPES)
+    die ("too many pipes for", path, 0);
+  size_t chunk = in->pipe_chunk ? in->pipe_chunk : 4096;
+  size_t n_feeds = (in->pipe_from != NULL) + in->n_extra_pipes;
+  struct feed *feeds = xnmalloc (n_feeds, sizeof *feeds);
+  int *read_ends = xnmalloc (n_feeds, sizeof *read_ends);
+  /* The standard input's pipe, if any, comes first.  */
+  size_t first_extra = n_feeds - in->n_extra_pipes;
   if (in->pipe_from)
-    {
-      if (pipe2 (pipe_fds, O_CLOEXEC) != 0)
-        die ("cannot make", "a pipe", errno);
-      in_fd = pipe_fds[0];
-    }
+    open_feed (&feeds[0], in->pipe_from, chunk, &read_ends[0]);
+  for (size_t i = 0; i < in->n_extra_pipes; i++)
+    open_feed (&feeds[first_extra + i], in->extra_pipes_from[i], chunk,
+               &read_ends[first_extra + i]);
+  int in_fd = in->pipe_from ? read_ends[0]
+              : in->fd >= 0 ? in->fd : r->null_fd;
 
   reset_capture (r->out_fd);
   reset_capture (r->err_fd);
+  /* Standard input, output and error first: the extra pipes' numbers may
+     be those of the capture files here.  */
   posix_spawn_file_actions_t actions;
   if (posix_spawn_file_actions_init (&actions) != 0
       || posix_spawn_file_actions_adddup2 (&actions, in_fd, STDIN_FILENO)
@@ -297,22 +379,24 @@ runner_run (struct runner *r, char const *path, char *const *argv,
       || posix_spawn_file_actions_adddup2 (&actions, r->err_fd,
                                            STDERR_FILENO))
     die ("cannot set up", "posix_spawn", 0);
+  for (size_t i = 0; i < in->n_extra_pipes; i++)
+    if (posix_spawn_file_actions_adddup2 (&actions, read_ends[first_extra + i],
+                                          RUN_FIRST_EXTRA_FD + (int) i))
+      die ("cannot set up", "posix_spawn", 0);
   pid_t pid;
   int err = (strchr (path, '/') ? posix_spawn : posix_spawnp)
     (&pid, path, &actions, &r->attr, argv, envp);
   posix_spawn_file_actions_destroy (&actions);
   if (err)
     die ("cannot run", path, err);
+  for (size_t i = 0; i < n_feeds; i++)
+    close (read_ends[i]);
 
   run_timed_out = 0;
   alarm (r->timeout);
-  if (in->pipe_from)
-    {
-      close (pipe_fds[0]);
-      feed_pipe (in->pipe_from, pipe_fds[1],
-                 in->pipe_chunk ? in->pipe_chunk : 4096);
-      close (pipe_fds[1]);
-    }
+  feed_pipes (feeds, n_feeds, chunk);
+  free (feeds);
+  free (read_ends);
 
   int status;
   bool killed = false;

@@ -54,13 +54,20 @@ struct result
   size_t err_len;
 };
 
-/* Where a run's standard input comes from.  */
+/* Where a run's standard input comes from, and which other descriptors
+   it starts with.  */
 struct run_input
 {
   int fd;                 /* dup'ed to the program's stdin; -1: /dev/null */
   char const *pipe_from;  /* if not null, a pipe fed with this file */
-  size_t pipe_chunk;      /* the size of each write into that pipe */
+  size_t pipe_chunk;      /* the most each write into a pipe holds */
+  /* Files fed each through a pipe of its own, whose read end the program
+     has as descriptor RUN_FIRST_EXTRA_FD + I (opened by name as
+     /dev/fd/N): many pipes counted by one run of the program.  */
+  char const *const *extra_pipes_from;
+  size_t n_extra_pipes;
 };
+enum { RUN_FIRST_EXTRA_FD = 3, RUN_MAX_EXTRA_PIPES = 64 };
 
 /* The files and settings shared by every run.  */
 struct runner
