@@ -17,6 +17,7 @@ CONFORMANCE_TESTS = \
 TESTS = \
   tests/strategies.bats \
   tests/threads.bats \
+  tests/memcheck.bats \
   tests/faults.bats \
   tests/fuzz.bats \
   tests/fuzz-diff.bats \
