@@ -26,12 +26,14 @@ setup_file() {
   BIN_DIR=$BATS_FILE_TMPDIR/bin
   mkdir -p "$BIN_DIR"
   ln -s "$WC_BUILT" "$BIN_DIR/wc"
-  export BIN_DIR
+  # Whether our wc was built with AddressSanitizer.
+  SANITIZED=0
+  grep -q -a __asan_init "$WC_BUILT" && SANITIZED=1
+  export BIN_DIR SANITIZED
 }
 
-# Whether our wc was built with AddressSanitizer.
 sanitized() {
-  grep -q -a __asan_init "$WC_BUILT"
+  [ "$SANITIZED" = 1 ]
 }
 
 # checked_wc ARGS...: our wc as "wc", under the checker.  Valgrind's findings go to
