@@ -68,9 +68,19 @@ load conformance
   [ -z "$missing" ]
 }
 
+# The first mismatch of a report in $lines, its command run by hand, prints what the
+# report says was got.
+first_mismatch_repeats() {
+  local cmd=${lines[0]#MISMATCH: } want=${lines[5]#    stdout: } got
+  [ "$cmd" != "${lines[0]}" ] && [ "$want" != "${lines[5]}" ]
+  eval "want=$want"
+  got=$(bash -c "$cmd"; echo .)
+  [ "${got%.}" = "$want" ]
+}
+
 @test "default: the driver runs every case, and reports a wrong wc with commands that repeat it" {
   local -a files=("$CORPUS"/tiny-*)
-  local n=${#files[@]} cmd want got
+  local n=${#files[@]}
   # -w before every option set changes what most of them print.
   run "$CONFORM" check --group=tiny --max-report=2 "$CORPUS" "$ORACLE" "$WC_BUILT" -w
   assert_failure 1
@@ -81,18 +91,12 @@ load conformance
   [ "$(grep -c '^MISMATCH: ' <<< "$output")" -eq 2 ]
   assert_line --index 1 --regexp '^  expected \(oracle\): exit 0$'
   assert_line --index 4 --regexp '^  got: +exit 0$'
-  # The first mismatch's command, run by hand, prints what the report says was got.
-  cmd=${lines[0]#MISMATCH: }
-  want=${lines[5]#    stdout: }
-  [ "$cmd" != "${lines[0]}" ] && [ "$want" != "${lines[5]}" ]
-  eval "want=$want"
-  got=$(bash -c "$cmd"; echo .)
-  [ "${got%.}" = "$want" ]
+  first_mismatch_repeats
 }
 
 @test "default: the pipes way feeds every file of a group through a pipe of its own, and its command repeats it" {
   local -a files=("$CORPUS"/tiny-*)
-  local n=${#files[@]} cmd want got
+  local n=${#files[@]}
   # The system wc counted every file: standard input first, then one
   # /dev/fd/N for each of the others, then the total.
   run "$CONFORM" check --group=tiny --ways=pipes --max-report=1 "$CORPUS" "$ORACLE" \
@@ -100,12 +104,7 @@ load conformance
   assert_failure 1
   assert_line --regexp "^conform: [1-9][0-9]* of 28 runs differ from the oracle \\(28 cases, 1 pass, $n files of group tiny\\)\$"
   assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ -\\\\n.* /dev/fd/$((n + 1))\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
-  cmd=${lines[0]#MISMATCH: }
-  want=${lines[5]#    stdout: }
-  [ "$cmd" != "${lines[0]}" ] && [ "$want" != "${lines[5]}" ]
-  eval "want=$want"
-  got=$(bash -c "$cmd"; echo .)
-  [ "${got%.}" = "$want" ]
+  first_mismatch_repeats
   # The same cases with the right wc all match.
   run "$CONFORM" check --group=tiny --ways=pipes "$CORPUS" "$ORACLE" "$WC_BUILT"
   assert_success
