@@ -112,6 +112,12 @@ static char const *const mode_names[N_MODES] = { "file", "stdin", "pipe",
                                                  "two", "all", "pipes" };
 /* The ways selected by --ways (every one by default).  */
 static bool way_selected[N_MODES] = { true, true, true, true, true, true };
+/* Whether a case of MODE gives all files of a group in one run.  */
+static bool
+is_group_mode (enum mode mode)
+{
+  return mode == MODE_ALL || mode == MODE_PIPES;
+}
 /* The modes that every option set runs for each file.  */
 static enum mode const per_file_modes[] = { MODE_FILE, MODE_STDIN,
                                             MODE_PIPE };
@@ -348,7 +354,7 @@ case_key (struct corpus const *c, struct wc_case const *k, struct str *key)
   str_adds (key, " [");
   str_adds (key, option_sets[k->option_set].opts);
   str_adds (key, "] ");
-  if (k->mode == MODE_ALL || k->mode == MODE_PIPES)
+  if (is_group_mode (k->mode))
     {
       str_adds (key, c->groups[k->target]);
       str_adds (key, "-*");
@@ -496,7 +502,7 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
 
   size_t n_operands = k->mode == MODE_FILE ? 1
                       : k->mode == MODE_TWO ? 2
-                      : k->mode == MODE_ALL || k->mode == MODE_PIPES
+                      : is_group_mode (k->mode)
                       ? c->n_files : 0;
   char **argv = xnmalloc (p->n_args + n_operands + 3, sizeof *argv);
   char const **pipes = xnmalloc (n_operands + 1, sizeof *pipes);
@@ -557,7 +563,7 @@ static void
 put_command (FILE *o, struct corpus const *c, struct pass const *p,
              struct wc_case const *k)
 {
-  char const *name = (k->mode == MODE_ALL || k->mode == MODE_PIPES
+  char const *name = (is_group_mode (k->mode)
                       ? "" : c->files[k->target].name);
   fputs ("(cd ", o);
   put_word (o, c->dir);
@@ -958,7 +964,7 @@ put_mismatch (FILE *o, struct corpus const *c, struct pass const *p,
   put_command (o, c, p, k);
   put_result (o, "expected (oracle)", e, run_timeout);
   put_result (o, "got", g, run_timeout);
-  if ((k->mode == MODE_ALL || k->mode == MODE_PIPES)
+  if (is_group_mode (k->mode)
       && (e->out_len != g->out_len || memcmp (e->out, g->out, e->out_len)))
     put_line_differences (o, e->out, e->out_len, g->out, g->out_len);
 }
