@@ -2,7 +2,7 @@
    generated corpus (tests/gen-corpus) under every option set, in two
    locales, with each file given every way (operand, redirected standard
    input, pipe, the same file twice, all files of its group at once as
-   operands and all through pipes of their own), and
+   operands, all through pipes of their own, and both in one run), and
    either records what the program printed or compares a program with such
    a record.  Each run is one posix_spawn with argv[0] = "wc"
    (tests/spawn-run.c): no shell stands between the driver and the
@@ -23,8 +23,8 @@
    must not change what wc prints, so one oracle serves every pass.
    --only=lines limits a pass to the option sets that only count lines.
    --ways limits the cases to the listed ways of giving the files (the
-   mode names below: all and pipes make one run of a group's files per
-   option set and locale, the others one or two runs per file); the
+   mode names below: all, pipes and both make one run of a group's files
+   per option set and locale, the others one or two runs per file); the
    default is every way.
    `list` prints the command of every case.  Exit status: 0 when every run
    matched, 1 when some differ, 2 on any other trouble.
@@ -106,17 +106,33 @@ enum mode
   MODE_ALL,    /* wc OPTS GROUP-*, every file of the group */
   MODE_PIPES,  /* wc OPTS - /dev/fd/3 /dev/fd/4 ..., every file of the
                   group through a pipe of its own, the first on stdin */
+  MODE_BOTH,   /* wc OPTS GROUP-* - /dev/fd/3 ..., the two above in one
+                  run: every file read both ways for one process start */
   N_MODES
 };
 static char const *const mode_names[N_MODES] = { "file", "stdin", "pipe",
-                                                 "two", "all", "pipes" };
+                                                 "two", "all", "pipes",
+                                                 "both" };
 /* The ways selected by --ways (every one by default).  */
-static bool way_selected[N_MODES] = { true, true, true, true, true, true };
+static bool way_selected[N_MODES] = { true, true, true, true, true, true,
+                                      true };
+/* Whether a case of MODE gives the files of a group as operands, and
+   whether it gives them through pipes.  */
+static bool
+gives_operands (enum mode mode)
+{
+  return mode == MODE_ALL || mode == MODE_BOTH;
+}
+static bool
+gives_pipes (enum mode mode)
+{
+  return mode == MODE_PIPES || mode == MODE_BOTH;
+}
 /* Whether a case of MODE gives all files of a group in one run.  */
 static bool
 is_group_mode (enum mode mode)
 {
-  return mode == MODE_ALL || mode == MODE_PIPES;
+  return gives_operands (mode) || gives_pipes (mode);
 }
 /* The modes that every option set runs for each file.  */
 static enum mode const per_file_modes[] = { MODE_FILE, MODE_STDIN,
@@ -309,8 +325,8 @@ add_case (struct case_list *l, enum mode mode, size_t loc, size_t opt,
 
 /* Every case of the groups that SELECTED marks (every group if SELECTED is
    null) in the selected ways, in a fixed order: the group's files all at
-   once, as operands then through pipes, then each file every single way,
-   then twice.  */
+   once, as operands, through pipes and both, then each file every single
+   way, then twice.  */
 static void
 make_cases (struct corpus const *c, bool const *selected,
             struct case_list *l)
@@ -319,7 +335,7 @@ make_cases (struct corpus const *c, bool const *selected,
     {
       if (selected && !selected[g])
         continue;
-      for (enum mode m = MODE_ALL; m <= MODE_PIPES; m++)
+      for (enum mode m = MODE_ALL; m <= MODE_BOTH; m++)
         if (way_selected[m])
           for (size_t loc = 0; loc < N_LOCALES; loc++)
             for (size_t opt = 0; opt < N_OPTION_SETS; opt++)
@@ -503,7 +519,7 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
   size_t n_operands = k->mode == MODE_FILE ? 1
                       : k->mode == MODE_TWO ? 2
                       : is_group_mode (k->mode)
-                      ? c->n_files : 0;
+                      ? 2 * c->n_files : 0;
   char **argv = xnmalloc (p->n_args + n_operands + 3, sizeof *argv);
   char const **pipes = xnmalloc (n_operands + 1, sizeof *pipes);
   size_t a = 0, n_pipes = 0;
@@ -512,13 +528,11 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
     argv[a++] = p->args[i];
   if (*opts)
     argv[a++] = (char *) opts;
-  if (k->mode == MODE_ALL)
-    {
-      for (size_t f = 0; f < c->n_files; f++)
-        if (c->files[f].group == k->target)
-          argv[a++] = c->files[f].name;
-    }
-  else if (k->mode == MODE_PIPES)
+  if (gives_operands (k->mode))
+    for (size_t f = 0; f < c->n_files; f++)
+      if (c->files[f].group == k->target)
+        argv[a++] = c->files[f].name;
+  if (gives_pipes (k->mode))
     {
       for (size_t f = 0; f < c->n_files; f++)
         if (c->files[f].group == k->target)
@@ -529,13 +543,13 @@ run_case (struct runner *r, struct corpus const *c, struct pass const *p,
       for (size_t i = 1; i < n_pipes; i++)
         argv[a++] = (char *) extra_pipe_name (i - 1);
     }
-  else
+  if (!is_group_mode (k->mode))
     for (size_t i = 0; i < n_operands; i++)
       argv[a++] = c->files[k->target].name;
   argv[a] = NULL;
 
   struct run_input in = { .fd = -1, .pipe_chunk = PIPE_CHUNK };
-  if (k->mode == MODE_PIPES)
+  if (gives_pipes (k->mode))
     {
       in.pipe_from = pipes[0];
       in.extra_pipes_from = pipes + 1;
@@ -604,41 +618,44 @@ put_command (FILE *o, struct corpus const *c, struct pass const *p,
       fputs (" < /dev/null", o);
       break;
     case MODE_ALL:
-      for (size_t f = 0; f < c->n_files; f++)
-        if (c->files[f].group == k->target)
-          {
-            putc (' ', o);
-            put_word (o, c->files[f].name);
-          }
-      fputs (" < /dev/null", o);
-      break;
     case MODE_PIPES:
-      {
-        /* " - /dev/fd/3 ... < <(cat FIRST) 3< <(cat SECOND) ...".  */
-        size_t i = 0;
+    case MODE_BOTH:
+      if (gives_operands (k->mode))
         for (size_t f = 0; f < c->n_files; f++)
           if (c->files[f].group == k->target)
             {
-              if (i)
-                fprintf (o, " %s", extra_pipe_name (i - 1));
-              else
-                fputs (" -", o);
-              i++;
-            }
-        i = 0;
-        for (size_t f = 0; f < c->n_files; f++)
-          if (c->files[f].group == k->target)
-            {
-              if (i)
-                fprintf (o, " %d", RUN_FIRST_EXTRA_FD + (int) i - 1);
-              else
-                putc (' ', o);
-              fputs ("< <(cat ", o);
+              putc (' ', o);
               put_word (o, c->files[f].name);
-              putc (')', o);
-              i++;
             }
-      }
+      if (!gives_pipes (k->mode))
+        fputs (" < /dev/null", o);
+      else
+        {
+          /* " - /dev/fd/3 ... < <(cat FIRST) 3< <(cat SECOND) ...".  */
+          size_t i = 0;
+          for (size_t f = 0; f < c->n_files; f++)
+            if (c->files[f].group == k->target)
+              {
+                if (i)
+                  fprintf (o, " %s", extra_pipe_name (i - 1));
+                else
+                  fputs (" -", o);
+                i++;
+              }
+          i = 0;
+          for (size_t f = 0; f < c->n_files; f++)
+            if (c->files[f].group == k->target)
+              {
+                if (i)
+                  fprintf (o, " %d", RUN_FIRST_EXTRA_FD + (int) i - 1);
+                else
+                  putc (' ', o);
+                fputs ("< <(cat ", o);
+                put_word (o, c->files[f].name);
+                putc (')', o);
+                i++;
+              }
+        }
       break;
     case MODE_STDIN:
       fputs (" < ", o);

@@ -85,8 +85,9 @@ first_mismatch_repeats() {
   run "$CONFORM" check --group=tiny --max-report=2 "$CORPUS" "$ORACLE" "$WC_BUILT" -w
   assert_failure 1
   # Per file: 14 option sets x 2 locales x 3 ways, and 3 sets x 2 locales on the file
-  # twice; per group: 14 sets x 2 locales on all its files, as operands and through pipes.
-  assert_line --regexp "^conform: [1-9][0-9]* of $((n * 90 + 56)) runs differ from the oracle \\($((n * 90 + 56)) cases, 1 pass, $n files of group tiny\\)\$"
+  # twice; per group: 14 sets x 2 locales on all its files, as operands, through pipes,
+  # and both in one run.
+  assert_line --regexp "^conform: [1-9][0-9]* of $((n * 90 + 84)) runs differ from the oracle \\($((n * 90 + 84)) cases, 1 pass, $n files of group tiny\\)\$"
   assert_line --regexp '^\.\.\. and [0-9]+ more mismatches$'
   [ "$(grep -c '^MISMATCH: ' <<< "$output")" -eq 2 ]
   assert_line --index 1 --regexp '^  expected \(oracle\): exit 0$'
@@ -107,6 +108,22 @@ first_mismatch_repeats() {
   first_mismatch_repeats
   # The same cases with the right wc all match.
   run "$CONFORM" check --group=tiny --ways=pipes "$CORPUS" "$ORACLE" "$WC_BUILT"
+  assert_success
+}
+
+@test "default: the both way gives a group's files as operands, then each through a pipe, and its command repeats it" {
+  local -a files=("$CORPUS"/tiny-*)
+  local n=${#files[@]} first=${files[0]##*/}
+  # The system wc counted every file twice in one run: as operands, then
+  # standard input and one /dev/fd/N for each of the others, then the total.
+  run "$CONFORM" check --group=tiny --ways=both --max-report=1 "$CORPUS" "$ORACLE" \
+    "$WC_BUILT" -w
+  assert_failure 1
+  assert_line --regexp "^conform: [1-9][0-9]* of 28 runs differ from the oracle \\(28 cases, 1 pass, $n files of group tiny\\)\$"
+  assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ $first\\\\n.* -\\\\n.* /dev/fd/$((n + 1))\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
+  first_mismatch_repeats
+  # The same cases with the right wc all match.
+  run "$CONFORM" check --group=tiny --ways=both "$CORPUS" "$ORACLE" "$WC_BUILT"
   assert_success
 }
 

@@ -5,11 +5,11 @@
 # those of Debian 13's coreutils 9.7, which make fetches from Debian's archive
 # (tests/gnu-wc/fetch).  When make could not have it, every test skips and says why.  The
 # lines-only option sets run a second time with the portable kernels (WC_SIMD=off).
-# Each group's files run together, as operands and through pipes (OUR_WAYS).
+# Each group's files run together, as operands and through pipes in one run (OUR_WAYS).
 
 OUR_RULES=9.7
 LINES_ONLY_ENV=(WC_SIMD=off)
-OUR_WAYS=all,pipes
+OUR_WAYS=both
 load conformance
 
 @test "gnu-9.7: tiny, empty and blank files" { check_group tiny; }

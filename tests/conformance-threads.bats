@@ -4,11 +4,11 @@
 # bytes so that parts meet everywhere, compared with the system wc's
 # recorded results (see conformance.bash).
 # Each file runs alone (where it is cut) and with its group (files counted in
-# parallel), as operands and through pipes.
+# parallel), as operands and through pipes in one run.
 
 OUR_ARGS=(--threads=4)
 OUR_ENV=(WC_THREADS_MIN_PART=64)
-OUR_WAYS=all,pipes,file
+OUR_WAYS=both,file
 load conformance
 
 @test "threads: tiny, empty and blank files" { check_group tiny; }

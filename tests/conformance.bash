@@ -2,9 +2,9 @@
 # checks one group of the generated corpus with tests/conform: our wc runs
 # every case (option sets, two locales, each file as an operand, on
 # redirected standard input, through a pipe, twice, and all files of the
-# group at once, as operands and through pipes) and must print exactly what
-# the system wc printed for it, as recorded in the oracle that make built
-# before the suites started.
+# group at once, as operands, through pipes, and both ways in one run) and
+# must print exactly what the system wc printed for it, as recorded in the
+# oracle that make built before the suites started.
 #
 # A suite sets, before loading this file:
 #   OUR_ARGS        arguments for our wc, before each option set
@@ -15,11 +15,12 @@
 #   OUR_WAYS        the ways of giving the files, as conform's --ways takes
 #                   them, when not every way: the suites of other strategies,
 #                   kernel levels and rule sets give each group's files all
-#                   at once, as operands and through pipes (all,pipes),
-#                   which counts every file under every option set in two
-#                   runs, and leave to the default suite what only the way a
-#                   single file is given changes (widths, standard input):
-#                   here a process start costs more than counting a file
+#                   at once, as operands and again through pipes (both),
+#                   which counts every file both ways under every option
+#                   set in one run, and leave to the default suite what
+#                   only the way a single file is given changes (widths,
+#                   standard input): here a process start costs more than
+#                   counting a file
 #   OUR_ORACLE      an oracle file other than the system wc's, for a wc run
 #                   that must print what another wc prints (see conform.c)
 #   OUR_RULES       a GNU rule set (9.1 or 9.7): our wc runs with
@@ -32,7 +33,7 @@
 # Any of them may be left unset.  CONFORMANCE_WAYS in the environment gives
 # the ways for the suites that set no OUR_WAYS (the default suite): .ci/run's
 # sanitizer run, where each wc process starts several times slower, sets it
-# to all,pipes.  Without OUR_RULES, our wc runs with the
+# to both.  Without OUR_RULES, our wc runs with the
 # rule set that the system wc follows (--gnu-compat=9.1 for GNU wc up to
 # 9.4, 9.7 from 9.5 on), whatever its build's default, once it has the
 # option.

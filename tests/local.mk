@@ -79,7 +79,7 @@ $(CONFORMANCE_TESTS:.bats=.log): $(CONFORMANCE_ORACLE)
 GNU_RULE_SETS = 9.1 9.7
 # The fetched wc runs the cases of the ways that those suites give the
 # files (their OUR_WAYS) only.
-GNU_ORACLE_WAYS = all,pipes
+GNU_ORACLE_WAYS = both
 GNU_ORACLES = $(GNU_RULE_SETS:%=$(CONFORMANCE_DIR)/oracle-%)
 GNU_WC_CACHE = tests
 $(GNU_ORACLES): $(CONFORMANCE_ORACLE) $(srcdir)/tests/gnu-wc/rule-set \
