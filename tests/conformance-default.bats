@@ -95,36 +95,35 @@ first_mismatch_repeats() {
   first_mismatch_repeats
 }
 
-@test "default: the pipes way feeds every file of a group through a pipe of its own, and its command repeats it" {
-  local -a files=("$CORPUS"/tiny-*)
-  local n=${#files[@]}
-  # The system wc counted every file: standard input first, then one
-  # /dev/fd/N for each of the others, then the total.
-  run "$CONFORM" check --group=tiny --ways=pipes --max-report=1 "$CORPUS" "$ORACLE" \
+# group_way_repeats WAY LINES: the tiny group's 28 runs of WAY with a wrong wc
+# all differ, the first one's stdout (as the system wc printed it) is the
+# count lines whose names LINES matches, then the total, and its command,
+# run by hand, prints what was got; with the right wc all match.
+group_way_repeats() {
+  local way=$1 names=$2
+  run "$CONFORM" check --group=tiny --ways="$way" --max-report=1 "$CORPUS" "$ORACLE" \
     "$WC_BUILT" -w
   assert_failure 1
   assert_line --regexp "^conform: [1-9][0-9]* of 28 runs differ from the oracle \\(28 cases, 1 pass, $n files of group tiny\\)\$"
-  assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ -\\\\n.* /dev/fd/$((n + 1))\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
+  assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ $names\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
   first_mismatch_repeats
-  # The same cases with the right wc all match.
-  run "$CONFORM" check --group=tiny --ways=pipes "$CORPUS" "$ORACLE" "$WC_BUILT"
+  run "$CONFORM" check --group=tiny --ways="$way" "$CORPUS" "$ORACLE" "$WC_BUILT"
   assert_success
+}
+
+@test "default: the pipes way feeds every file of a group through a pipe of its own, and its command repeats it" {
+  local -a files=("$CORPUS"/tiny-*)
+  local n=${#files[@]}
+  # Standard input first, then one /dev/fd/N for each of the other files.
+  group_way_repeats pipes "-\\\\n.* /dev/fd/$((n + 1))"
 }
 
 @test "default: the both way gives a group's files as operands, then each through a pipe, and its command repeats it" {
   local -a files=("$CORPUS"/tiny-*)
-  local n=${#files[@]} first=${files[0]##*/}
-  # The system wc counted every file twice in one run: as operands, then
-  # standard input and one /dev/fd/N for each of the others, then the total.
-  run "$CONFORM" check --group=tiny --ways=both --max-report=1 "$CORPUS" "$ORACLE" \
-    "$WC_BUILT" -w
-  assert_failure 1
-  assert_line --regexp "^conform: [1-9][0-9]* of 28 runs differ from the oracle \\(28 cases, 1 pass, $n files of group tiny\\)\$"
-  assert_line --index 2 --regexp "^    stdout: \\$' +[0-9]+ +[0-9]+ +[0-9]+ $first\\\\n.* -\\\\n.* /dev/fd/$((n + 1))\\\\n +[0-9]+ +[0-9]+ +[0-9]+ total\\\\n'\$"
-  first_mismatch_repeats
-  # The same cases with the right wc all match.
-  run "$CONFORM" check --group=tiny --ways=both "$CORPUS" "$ORACLE" "$WC_BUILT"
-  assert_success
+  local n=${#files[@]}
+  # Every file twice in one run: as operands, then standard input and one
+  # /dev/fd/N for each of the others.
+  group_way_repeats both "${files[0]##*/}\\\\n.* -\\\\n.* /dev/fd/$((n + 1))"
 }
 
 @test "default: the driver refuses an oracle recorded from another corpus" {
