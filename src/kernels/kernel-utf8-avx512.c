@@ -7,11 +7,12 @@
    the few that do and gathering their classes:
      - the lead table: the class of each lead byte's whole range, or how to
        look further (one VPERMB);
-     - the 2-byte forms: a bitmap of constituents and one of separators
-       over their 2,048 code points (VPERMI2B, by lead and second byte);
-     - the 3-byte forms of up to 8 leads whose range is mixed, and the
-       4-byte forms F0 9F xx xx (most emoji): the class of each page of 64
-       code points, or for up to 16 mixed pages a slot in two more bitmaps.
+     - page tables, by the second byte (or for F0 9F xx xx, most emoji, by
+       the third): the class of each page of 64 code points, for F0 9F and
+       the 3-byte leads of mixed ranges that the input has used most;
+     - for up to 16 pages whose characters differ (a 2-byte lead's range
+       is one page), a slot in a bitmap of constituents and one of
+       separators.
    The tables are derived from the rules' code point cache (utf8-class.h)
    at the start of each call; a character they cannot class (its cache
    page not yet filled, or no slot left) is classed alone, as the AVX2
@@ -125,42 +126,37 @@ valid_starts (unsigned char const *b, vec v0, vec v1, vec v2)
 
 /* --- the tables ---------------------------------------------------------- */
 
-/* What a lead table or page table entry says of the characters it covers:
-   their class, or where to look further.  0: the character is classed
-   alone.  */
+/* What an entry of the lead table or of a page table says of the
+   characters it covers: their class, or where to look further.  */
 enum
 {
-  CLASS_ALONE = 0,
+  CLASS_ALONE = 0,      /* classed alone, one by one */
   CLASS_WORD,           /* a constituent */
   CLASS_SEPARATOR,
   CLASS_NEUTRAL,
-  CLASS_TWO_BYTES,      /* lead table: in the 2-byte bitmaps */
-  CLASS_PAGES,          /* lead table: in a lead's page table */
-  CLASS_F0,             /* lead table: F0, whose F0 9F pages have a table */
-  /* Page table: CLASS_SLOT + the page's slot, which its low nibble
-     tells.  */
-  CLASS_SLOT = 16
+  /* A page of 64 code points whose classes differ: CLASS_SLOT + the slot
+     of its bitmaps.  */
+  CLASS_SLOT = 0x10,
+  /* Lead table: the page is in page table K (the low two bits), by the
+     second byte.  */
+  CLASS_PAGED = 0x40,
+  /* Lead table, F0 alone: F0 9F's pages are in the last page table, by
+     the third byte.  */
+  CLASS_PAGED_F0 = CLASS_PAGED | 0x20 | 3
 };
 
 enum
 {
-  PAGE_LEADS = 8,       /* 3-byte leads with a page table */
+  PAGE_TABLES = 4,      /* 3-byte leads, and F0 9F: 64 pages each */
   SLOTS = 16            /* mixed pages with bitmaps */
 };
 
 struct tables
 {
   alignas (64) unsigned char lead[64];          /* by lead - 0xC0 */
-  /* Bit CP of the 2-byte forms' constituents and separators.  */
-  alignas (64) unsigned char word2[256], sep2[256];
-  /* The page table of each 3-byte lead, by its low nibble: 0..7, or
-     PAGE_LEADS when it has none.  */
-  alignas (16) unsigned char lead_pages[16];
-  /* By lead table * 64 + the second byte's low six bits.  */
-  alignas (64) unsigned char pages[PAGE_LEADS * 64];
-  /* F0 9F's pages (U+1F000..U+1FFFF), by the third byte's low six bits.  */
-  alignas (64) unsigned char pages_f09f[64];
-  /* Bit C of slot S's page: byte S * 8 + C / 8.  */
+  /* By the table's number * 64 + the next byte's low six bits.  */
+  alignas (64) unsigned char pages[PAGE_TABLES * 64];
+  /* Bit C of slot S's page: byte S * 8 + C / 8, bit C % 8.  */
   alignas (64) unsigned char word_slots[SLOTS * 8], sep_slots[SLOTS * 8];
   int slots;
 };
@@ -204,63 +200,73 @@ page_entry (struct char_rules const *rules, uint32_t first,
   return CLASS_SLOT + s;
 }
 
-/* Derive T from the cache of RULES as it is now.  */
+/* How many of the 64 pages from FIRST the cache knows, from page FROM on
+   (E0's first 32 would be overlong): how much the input has used them.  */
+static int
+known_pages (struct char_rules const *rules, uint32_t first, uint32_t from)
+{
+  int known = 0;
+  for (uint32_t page = from; page < 64; page++)
+    known += atomic_load_explicit (rules->utf8_cache + first + (page << 6),
+                                   memory_order_relaxed) != 0;
+  return known;
+}
+
+/* Fill page table K with the pages of the 4,096 code points from FIRST.  */
+static void
+fill_page_table (struct char_rules const *rules, uint32_t first, int k,
+                 struct tables *t)
+{
+  for (int page = 0; page < 64; page++)
+    t->pages[64 * k + page] = page_entry (rules, first | page << 6, t);
+}
+
+/* Derive T from the cache of RULES as it is now: a lead whose characters
+   share a class has it in the lead table; a 2-byte lead's range is one
+   page; F0 9F, if the input has used it, and the 3-byte leads it has used
+   most get the page tables.  Other characters are classed alone, which
+   fills the cache for the next call.  */
 static void
 build_tables (struct char_rules const *rules, struct tables *t)
 {
   memset (t, 0, sizeof *t);
-  memset (t->lead_pages, PAGE_LEADS, sizeof t->lead_pages);
-  int page_leads = 0;
-  for (int lead = 0; lead < 64; lead++)
+  int used[UTF8_LEAD_RANGES] = { 0 };
+  for (int lead = 0; lead < UTF8_LEAD_RANGES; lead++)
     {
-      unsigned char e = (lead < UTF8_LEAD_RANGES
-                         ? atomic_load_explicit (rules->utf8_lead_action
-                                                 + lead, memory_order_relaxed)
-                         : 0);
-      unsigned char cls = CLASS_ALONE;
+      unsigned char e = atomic_load_explicit (rules->utf8_lead_action + lead,
+                                              memory_order_relaxed);
       if (e)
-        cls = entry_class (e);
+        t->lead[lead] = entry_class (e);
       else if (2 <= lead && lead < 32)
-        {
-          /* A 2-byte lead's range is one page: into the bitmaps.  */
-          vec c = load ((unsigned char const *) rules->utf8_cache
-                        + (lead << 6));
-          if (!~_mm512_test_epi8_mask (c, bytes (UTF8_ENTRY_KNOWN)))
-            {
-              vec act = _mm512_and_si512 (c, bytes (UTF8_ENTRY_ACTION_MASK));
-              uint64_t word = _mm512_cmpeq_epi8_mask (act, bytes (ACT_WORD));
-              uint64_t sep = ~(word | _mm512_cmpeq_epi8_mask
-                               (act, bytes (ACT_NEUTRAL)));
-              memcpy (t->word2 + 8 * lead, &word, 8);
-              memcpy (t->sep2 + 8 * lead, &sep, 8);
-              cls = CLASS_TWO_BYTES;
-            }
-        }
-      else if (32 <= lead && lead < 48 && page_leads < PAGE_LEADS)
-        {
-          int k = page_leads++;
-          t->lead_pages[lead - 32] = k;
-          for (int second = 0; second < 64; second++)
-            t->pages[64 * k + second]
-              = page_entry (rules, (lead - 32) << 12 | second << 6, t);
-          cls = CLASS_PAGES;
-        }
-      else if (lead == 48)
-        {
-          for (int third = 0; third < 64; third++)
-            t->pages_f09f[third]
-              = page_entry (rules, 0x1F000 | third << 6, t);
-          cls = CLASS_F0;
-        }
-      t->lead[lead] = cls;
+        t->lead[lead] = page_entry (rules, lead << 6, t);
+      else if (32 <= lead)
+        used[lead] = known_pages (rules, (lead - 32) << 12,
+                                  lead == 32 ? 32 : 0);
+    }
+  int tables = PAGE_TABLES;
+  if (known_pages (rules, 0x1F000, 0))
+    {
+      fill_page_table (rules, 0x1F000, --tables, t);
+      t->lead[48] = CLASS_PAGED_F0;
+    }
+  for (int k = 0; k < tables; k++)
+    {
+      int most = 32;
+      for (int lead = 33; lead < UTF8_LEAD_RANGES; lead++)
+        if (used[most] < used[lead])
+          most = lead;
+      if (!used[most])
+        break;
+      used[most] = 0;
+      fill_page_table (rules, (most - 32) << 12, k, t);
+      t->lead[most] = CLASS_PAGED | k;
     }
 }
 
 /* The tables in registers.  */
 struct table_regs
 {
-  vec lead, word2[4], sep2[4], lead_pages, pages[PAGE_LEADS], pages_f09f;
-  vec word_slots[2], sep_slots[2];
+  vec lead, pages[4], word_slots[2], sep_slots[2];
 };
 
 static void
@@ -268,14 +274,7 @@ load_tables (struct tables const *t, struct table_regs *r)
 {
   r->lead = load (t->lead);
   for (int i = 0; i < 4; i++)
-    {
-      r->word2[i] = load (t->word2 + 64 * i);
-      r->sep2[i] = load (t->sep2 + 64 * i);
-    }
-  r->lead_pages = nibble_table ((signed char const *) t->lead_pages);
-  for (int i = 0; i < PAGE_LEADS; i++)
     r->pages[i] = load (t->pages + 64 * i);
-  r->pages_f09f = load (t->pages_f09f);
   for (int i = 0; i < 2; i++)
     {
       r->word_slots[i] = load (t->word_slots + 64 * i);
@@ -292,6 +291,17 @@ look_up_256 (vec const t[4], vec idx)
                                  _mm512_permutex2var_epi8 (t[2], idx, t[3]));
 }
 
+/* Each bit of the low three bits of A, and the low three bits of B:
+   (A << 3 & 0x78) | (B & 7) in each byte, the shifts done in 16-bit
+   lanes (what spills into a byte from its neighbour is masked off).  */
+static inline vec
+bits_3_3 (vec a, vec b)
+{
+  /* Bits where C is set from A, others from B.  */
+  return _mm512_ternarylogic_epi32 (_mm512_slli_epi16 (a, 3), b,
+                                    bytes (0x78), 0xE4);
+}
+
 /* The constituents and separators among the characters that start at
    LEADS (the bytes of V that start a valid character past ASCII), as the
    tables R tell; *ALONE gets those they cannot class.  V1, V2, V3 are the
@@ -300,73 +310,70 @@ _GL_ATTRIBUTE_ALWAYS_INLINE static inline void
 class_leads (struct table_regs const *r, vec v, vec v1, vec v2, vec v3,
              uint64_t leads, uint64_t *word, uint64_t *sep, uint64_t *alone)
 {
-  /* Each bit of a byte: the byte 1 << (its low three bits).  */
-  vec const bit_of = nibble_table ((signed char const[16]) {
-      1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128 });
-  vec const low3 = bytes (7), low6 = bytes (0x3F);
+  /* Byte I: 1 << (I & 7), looked up by a continuation byte's low six.  */
+  static alignas (64) unsigned char const bit_of[64] = {
+#define BITS_8 1, 2, 4, 8, 16, 32, 64, 128
+    BITS_8, BITS_8, BITS_8, BITS_8, BITS_8, BITS_8, BITS_8, BITS_8
+#undef BITS_8
+  };
   vec cls = _mm512_permutexvar_epi8 (v, r->lead);
+  uint64_t paged = _mm512_mask_test_epi8_mask (leads, cls,
+                                               bytes (CLASS_PAGED));
+  uint64_t f0 = _mm512_mask_cmpeq_epi8_mask (paged, cls,
+                                             bytes (CLASS_PAGED_F0));
+  uint64_t f09f = _mm512_mask_cmpeq_epi8_mask (f0, v1, bytes (0x9F));
 
-  /* 2-byte forms: the bitmaps' byte (lead & 0x1F) * 8 + (second >> 3).  */
-  vec idx2 = _mm512_or_si512
-    (_mm512_and_si512 (_mm512_slli_epi16 (v, 3), bytes (0xF8)),
-     _mm512_and_si512 (_mm512_srli_epi16 (v1, 3), low3));
-  vec bit2 = _mm512_shuffle_epi8 (bit_of, _mm512_and_si512 (v1, low3));
-  uint64_t two = leads & _mm512_cmpeq_epi8_mask (cls, bytes (CLASS_TWO_BYTES));
-  uint64_t word2 = _mm512_test_epi8_mask (look_up_256 (r->word2, idx2), bit2);
-  uint64_t sep2 = _mm512_test_epi8_mask (look_up_256 (r->sep2, idx2), bit2);
+  /* The page's entry in page table K: at K * 64 + the second byte's low
+     six bits, for F0 9F the third's.  */
+  vec next = _mm512_mask_blend_epi8 (f0, v1, v2);
+  vec at = _mm512_ternarylogic_epi32 (_mm512_slli_epi16 (cls, 6), next,
+                                      bytes (0xC0), 0xE4);
+  vec entry = _mm512_mask_blend_epi8 (paged, cls,
+                                      look_up_256 (r->pages, at));
 
-  /* 3-byte forms: the page entry at (the lead's table) * 64 + second byte;
-     F0 9F: the entry of the third byte.  */
-  vec k = _mm512_shuffle_epi8 (r->lead_pages,
-                               _mm512_and_si512 (v, bytes (0x0F)));
-  vec lo7 = _mm512_or_si512
-    (_mm512_and_si512 (_mm512_slli_epi16 (k, 6), bytes (0x40)),
-     _mm512_and_si512 (v1, low6));
-  vec a = _mm512_permutex2var_epi8 (r->pages[0], lo7, r->pages[1]);
-  vec b = _mm512_permutex2var_epi8 (r->pages[2], lo7, r->pages[3]);
-  vec c = _mm512_permutex2var_epi8 (r->pages[4], lo7, r->pages[5]);
-  vec d = _mm512_permutex2var_epi8 (r->pages[6], lo7, r->pages[7]);
-  __mmask64 k2 = _mm512_test_epi8_mask (k, bytes (2));
-  vec page = _mm512_mask_blend_epi8 (_mm512_test_epi8_mask (k, bytes (4)),
-                                     _mm512_mask_blend_epi8 (k2, a, b),
-                                     _mm512_mask_blend_epi8 (k2, c, d));
-  uint64_t f09f = (_mm512_cmpeq_epi8_mask (cls, bytes (CLASS_F0))
-                   & _mm512_cmpeq_epi8_mask (v1, bytes (0x9F)));
-  page = _mm512_mask_blend_epi8 (f09f, page,
-                                 _mm512_permutexvar_epi8 (v2, r->pages_f09f));
-  uint64_t paged = leads & (f09f | _mm512_cmpeq_epi8_mask
-                            (cls, bytes (CLASS_PAGES)));
-  /* The mixed pages: bit (last byte & 0x3F) of the slot's bitmaps.  */
-  vec last = _mm512_mask_blend_epi8 (f09f, v2, v3);
-  vec idx3 = _mm512_or_si512
-    (_mm512_slli_epi16 (_mm512_and_si512 (page, bytes (0x0F)), 3),
-     _mm512_and_si512 (_mm512_srli_epi16 (last, 3), low3));
-  vec bit3 = _mm512_shuffle_epi8 (bit_of, _mm512_and_si512 (last, low3));
-  uint64_t slot = _mm512_cmpge_epu8_mask (page, bytes (CLASS_SLOT));
-  uint64_t word3 = _mm512_test_epi8_mask
-    (_mm512_permutex2var_epi8 (r->word_slots[0], idx3, r->word_slots[1]),
-     bit3);
-  uint64_t sep3 = _mm512_test_epi8_mask
-    (_mm512_permutex2var_epi8 (r->sep_slots[0], idx3, r->sep_slots[1]),
-     bit3);
+  /* A mixed page's slot: bit (last byte & 0x3F) of its bitmaps.  */
+  vec last = _mm512_mask_blend_epi8 (f09f, _mm512_mask_blend_epi8 (paged,
+                                                                   v1, v2),
+                                     v3);
+  vec in_slot = bits_3_3 (entry, _mm512_srli_epi16 (last, 3));
+  vec bit = _mm512_permutexvar_epi8 (last, load (bit_of));
+  uint64_t slot = _mm512_mask_test_epi8_mask (leads, entry,
+                                              bytes (CLASS_SLOT));
+  uint64_t slot_word = _mm512_mask_test_epi8_mask
+    (slot, _mm512_permutex2var_epi8 (r->word_slots[0], in_slot,
+                                     r->word_slots[1]), bit);
+  uint64_t slot_sep = _mm512_mask_test_epi8_mask
+    (slot, _mm512_permutex2var_epi8 (r->sep_slots[0], in_slot,
+                                     r->sep_slots[1]), bit);
 
-  uint64_t by_lead = leads & ~(two | paged);
-  uint64_t page_word = _mm512_cmpeq_epi8_mask (page, bytes (CLASS_WORD));
-  uint64_t page_sep = _mm512_cmpeq_epi8_mask (page, bytes (CLASS_SEPARATOR));
-  *word = ((by_lead & _mm512_cmpeq_epi8_mask (cls, bytes (CLASS_WORD)))
-           | (two & word2)
-           | (paged & (page_word | (slot & word3))));
-  *sep = ((by_lead & _mm512_cmpeq_epi8_mask (cls, bytes (CLASS_SEPARATOR)))
-          | (two & sep2)
-          | (paged & (page_sep | (slot & sep3))));
-  /* By lead: those of a lead with no class of its own (F0 but not F0 9F,
-     the other 4-byte leads, the 5- and 6-byte forms).  */
-  *alone = ((by_lead & _mm512_cmpgt_epu8_mask (cls, bytes (CLASS_NEUTRAL)))
-            | (by_lead & _mm512_cmpeq_epi8_mask (cls, bytes (CLASS_ALONE)))
-            | (paged & _mm512_cmpeq_epi8_mask (page, bytes (CLASS_ALONE))));
+  /* F0 but not F0 9F: no table.  */
+  uint64_t other_f0 = f0 & ~f09f;
+  uint64_t classed = leads & ~other_f0;
+  *word = classed & (_mm512_cmpeq_epi8_mask (entry, bytes (CLASS_WORD))
+                     | slot_word);
+  *sep = classed & (_mm512_cmpeq_epi8_mask (entry, bytes (CLASS_SEPARATOR))
+                    | slot_sep);
+  *alone = leads & (_mm512_testn_epi8_mask (entry, entry) | other_f0);
 }
 
 /* --- the count ----------------------------------------------------------- */
+
+/* The words that end in a block whose bytes WORD are constituents and
+   SEP separators (the others neutral), as in kernel-utf8-avx2.c: a
+   separator ends one when the last byte before it that is not neutral is
+   a constituent.  *IN_WORD carries that state between blocks; a carry out
+   of bit 63 is lost on purpose: the run it would clear ends the block,
+   and *IN_WORD carries it.  */
+static inline unsigned
+block_words (uint64_t word, uint64_t sep, uint64_t *in_word)
+{
+  uint64_t neutral = ~(word | sep);
+  uint64_t start = (word << 1 | *in_word) & neutral;
+  uint64_t inside = word | (neutral & ~(neutral + start));
+  unsigned words = __builtin_popcountll (sep & (inside << 1 | *in_word));
+  *in_word = inside >> 63;
+  return words;
+}
 
 /* Below this many bytes the tables cost more than they save: the AVX2
    kernel counts.  */
@@ -393,68 +400,76 @@ scan_utf8_words_avx512_any (struct char_rules const *rules,
     return 0;
   struct tables t;
   build_tables (rules, &t);
-  struct table_regs r;
-  load_tables (&t, &r);
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
   uint64_t in_word = s->in_word;
   unsigned ascii_blocks = 0;
   size_t i = 0;
-  /* A character that starts in a block may take five more bytes; the last
-     64 bytes are left to the caller.  */
-  while (128 <= n - i && ascii_blocks < UTF8_ASCII_RUN / 64)
+  uint64_t word, sep, alone;
+  do
     {
-      unsigned char const *b = p + i;
-      vec v = load (b);
-      uint64_t high = _mm512_movepi8_mask (v);
-      /* ASCII: 21..7E constituents, 09..0D and 20 separators, the other
-         bytes neutral.  */
-      uint64_t sep = (_mm512_cmpeq_epi8_mask (v, bytes (' '))
-                      | _mm512_cmple_epu8_mask (_mm512_sub_epi8
-                                                (v, bytes ('\t')), bytes (4)));
-      uint64_t word = _mm512_cmple_epu8_mask (_mm512_sub_epi8
-                                              (v, bytes ('!')),
-                                              bytes ('~' - '!'));
-      lines += __builtin_popcountll (_mm512_cmpeq_epi8_mask
-                                     (v, bytes ('\n')));
-      if (!high)
+      /* This loop makes no call, which would cost every vector register
+         (none outlives a call): a block with characters to class alone
+         leaves it, and it starts again after that block.  */
+      struct table_regs r;
+      load_tables (&t, &r);
+      alone = 0;
+      /* A character that starts in a block may take five more bytes; the
+         last 64 bytes are left to the caller.  */
+      while (128 <= n - i && ascii_blocks < UTF8_ASCII_RUN / 64)
         {
-          chars += 64;
-          ascii_blocks++;
-        }
-      else
-        {
-          ascii_blocks = 0;
-          vec v1 = load (b + 1), v2 = load (b + 2), v3 = load (b + 3);
-          uint64_t leads = valid_starts (b, v, v1, v2) & high;
-          chars += __builtin_popcountll (~high) + __builtin_popcountll (leads);
-          uint64_t w, sp, alone;
-          class_leads (&r, v, v1, v2, v3, leads, &w, &sp, &alone);
-          word |= w;
-          sep |= sp;
-          /* The rest one by one: characters of pages not in the cache
-             yet, or with no table, or of 5 or 6 bytes.  */
-          for (; alone; alone &= alone - 1)
+          unsigned char const *b = p + i;
+          vec v = load (b);
+          uint64_t high = _mm512_movepi8_mask (v);
+          /* ASCII: 21..7E constituents, 09..0D and 20 separators, the
+             other bytes neutral.  */
+          sep = (_mm512_cmpeq_epi8_mask (v, bytes (' '))
+                 | _mm512_cmple_epu8_mask (_mm512_sub_epi8 (v, bytes ('\t')),
+                                           bytes (4)));
+          word = _mm512_cmple_epu8_mask (_mm512_sub_epi8 (v, bytes ('!')),
+                                         bytes ('~' - '!'));
+          lines += __builtin_popcountll (_mm512_cmpeq_epi8_mask
+                                         (v, bytes ('\n')));
+          if (!high)
             {
-              int j = __builtin_ctzll (alone);
-              uint32_t cp = 0;
-              utf8_decode (&cp, b + j, n - i - j);
-              struct char_class cl = utf8_char_class (rules, cp);
-              word |= (uint64_t) (cl.action == ACT_WORD) << j;
-              sep |= (uint64_t) (cl.action != ACT_WORD
-                                 && cl.action != ACT_NEUTRAL) << j;
+              chars += 64;
+              ascii_blocks++;
             }
+          else
+            {
+              ascii_blocks = 0;
+              vec v1 = load (b + 1), v2 = load (b + 2), v3 = load (b + 3);
+              uint64_t leads = valid_starts (b, v, v1, v2) & high;
+              chars += (__builtin_popcountll (~high)
+                        + __builtin_popcountll (leads));
+              uint64_t w, sp;
+              class_leads (&r, v, v1, v2, v3, leads, &w, &sp, &alone);
+              word |= w;
+              sep |= sp;
+              if (alone)
+                break;
+            }
+          words += block_words (word, sep, &in_word);
+          i += 64;
         }
-      /* The words, as in kernel-utf8-avx2.c: a separator ends one when
-         the last byte before it that is not neutral is a constituent.  A
-         carry out of bit 63 is lost on purpose: the run it would clear
-         ends the block, and in_word carries it.  */
-      uint64_t neutral = ~(word | sep);
-      uint64_t start = (word << 1 | in_word) & neutral;
-      uint64_t inside = word | (neutral & ~(neutral + start));
-      words += __builtin_popcountll (sep & (inside << 1 | in_word));
-      in_word = inside >> 63;
-      i += 64;
+      /* The characters of pages not in the cache yet, or with no table,
+         or of 5 or 6 bytes.  */
+      for (uint64_t rest = alone; rest; rest &= rest - 1)
+        {
+          int j = __builtin_ctzll (rest);
+          uint32_t cp = 0;
+          utf8_decode (&cp, p + i + j, n - i - j);
+          struct char_class cl = utf8_char_class (rules, cp);
+          word |= (uint64_t) (cl.action == ACT_WORD) << j;
+          sep |= (uint64_t) (cl.action != ACT_WORD
+                             && cl.action != ACT_NEUTRAL) << j;
+        }
+      if (alone)
+        {
+          words += block_words (word, sep, &in_word);
+          i += 64;
+        }
     }
+  while (alone);
   c->lines = lines;
   c->words = words;
   c->chars = chars;
@@ -462,3 +477,4 @@ scan_utf8_words_avx512_any (struct char_rules const *rules,
   s->continued = 0;
   return i;
 }
+
