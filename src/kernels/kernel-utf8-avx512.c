@@ -1,10 +1,10 @@
 /* kernel-utf8-avx512.c: the UTF-8 word count (lines, words, characters;
-   no widths) under 9.1's rules with AVX-512 (F, BW, VBMI), 64 bytes at a
-   time.  The AVX2 kernel (kernel-utf8-avx2.c) looks up one by one each
-   character whose lead byte does not tell its class; here every character
-   of a block is classed at once by byte permutations over tables held in
-   registers, whether it needs them or not, which costs less than listing
-   the few that do and gathering their classes:
+   no widths) with AVX-512 (F, BW, VBMI), 64 bytes at a time.  The AVX2
+   kernel (kernel-utf8-avx2.c) looks up one by one each character whose
+   lead byte does not tell its class; here every character of a block is
+   classed at once by byte permutations over tables held in registers,
+   whether it needs them or not, which costs less than listing the few
+   that do and gathering their classes:
      - the lead table: the class of each lead byte's whole range, or how to
        look further (one VPERMB);
      - page tables, by the second byte (or for F0 9F xx xx, most emoji, by
@@ -19,9 +19,10 @@
    kernel does, which fills the page for the next call.  So the tables
    need no state of their own, and each call sees the cache as it is.
    Spans under 16 KiB, for which building the tables costs more than they
-   save, and 9.7's rules (strays as constituents) are the AVX2 kernel's.
-   This file alone is compiled with -mavx512f -mavx512bw -mavx512vbmi; it
-   runs only after a run-time CPU check.  */
+   save, are the AVX2 kernel's.  Under 9.7's rules, strays are
+   constituents: the bytes each character covers are worked out as in the
+   AVX2 kernel.  This file alone is compiled with -mavx512f -mavx512bw
+   -mavx512vbmi; it runs only after a run-time CPU check.  */
 #include <config.h>
 
 /* GCC 12's own intrinsics (VPERMB, VBROADCASTI32X4) pass an undefined
@@ -393,6 +394,23 @@ class_bytes (struct table_regs const *r, vec v, vec v1, vec v2, vec v3,
 
 /* --- the count ----------------------------------------------------------- */
 
+/* The continuation bytes that the characters starting at LEADS (the bytes
+   of V that start a valid character past ASCII) cover, as bits from the
+   block's first byte; *NEXT gets those past bit 63, in the next block.
+   Lead bytes C0.. take one more byte, E0.. two, F0.. three, and the rare
+   F8.. and FC.. four and five: bits 5, 4, 3 and 2 of the lead tell.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline uint64_t
+covered_bytes (vec v, uint64_t leads, uint64_t *next)
+{
+  uint64_t l1 = leads;
+  uint64_t l2 = _mm512_mask_test_epi8_mask (l1, v, bytes (0x20));
+  uint64_t l3 = _mm512_mask_test_epi8_mask (l2, v, bytes (0x10));
+  uint64_t l4 = _mm512_mask_test_epi8_mask (l3, v, bytes (0x08));
+  uint64_t l5 = _mm512_mask_test_epi8_mask (l4, v, bytes (0x04));
+  *next = l1 >> 63 | l2 >> 62 | l3 >> 61 | l4 >> 60 | l5 >> 59;
+  return l1 << 1 | l2 << 2 | l3 << 3 | l4 << 4 | l5 << 5;
+}
+
 /* The words that end in a block whose bytes WORD are constituents and
    SEP separators (the others neutral), as in kernel-utf8-avx2.c: a
    separator ends one when the last byte before it that is not neutral is
@@ -422,21 +440,24 @@ scan_utf8_words_avx512 (struct char_rules const *rules, struct scan_state *s,
           : scan_utf8_words_avx512_any (rules, s, p, n, c));
 }
 
-size_t
-scan_utf8_words_avx512_any (struct char_rules const *rules,
-                            struct scan_state *s, unsigned char const *p,
-                            size_t n, struct counts *c)
+/* The count of the blocks from P while at least 128 bytes are left.
+   NONSPACE: under 9.7's rules, every character but white space is a
+   constituent, and so is every byte past ASCII that no valid character
+   covers (an invalid lead, a stray continuation byte); the bytes that a
+   character starting in one block covers in the next are carried.  */
+_GL_ATTRIBUTE_ALWAYS_INLINE static inline size_t
+scan_blocks (struct char_rules const *rules, struct scan_state *s,
+             unsigned char const *p, size_t n, struct counts *c,
+             bool nonspace)
 {
-  /* 9.7's rules (constituent strays, no neutral class) are the AVX2
-     kernel's.  */
-  if (rules->nonspace_words)
-    return scan_utf8_words_avx2 (rules, s, p, n, c);
   if (n < 128 || !rules->ascii_plain || !rules->utf8_cached_below)
     return 0;
   struct tables t;
   build_tables (rules, &t);
   uintmax_t lines = c->lines, words = c->words, chars = c->chars;
   uint64_t in_word = s->in_word;
+  /* NONSPACE: the bytes of the next block that a character covers.  */
+  uint64_t covered_in = ((uint64_t) 1 << s->continued) - 1;
   unsigned ascii_blocks = 0;
   size_t i = 0;
   uint64_t word, sep, alone;
@@ -476,6 +497,16 @@ scan_utf8_words_avx512_any (struct char_rules const *rules,
                         + __builtin_popcountll (leads));
               class_bytes (&r, v, v1, v2, v3, ascii, leads, &word, &sep,
                            &alone);
+              if (nonspace)
+                {
+                  /* An ASCII block continues no character: its
+                     COVERED_IN is 0.  */
+                  uint64_t covered_next;
+                  uint64_t covered = (covered_bytes (v, leads, &covered_next)
+                                      | covered_in);
+                  word |= ~ascii & ~leads & ~covered;
+                  covered_in = covered_next;
+                }
               if (alone)
                 break;
             }
@@ -505,7 +536,16 @@ scan_utf8_words_avx512_any (struct char_rules const *rules,
   c->words = words;
   c->chars = chars;
   s->in_word = in_word;
-  s->continued = 0;
+  s->continued = nonspace ? __builtin_ctzll (~covered_in) : 0;
   return i;
+}
+
+size_t
+scan_utf8_words_avx512_any (struct char_rules const *rules,
+                            struct scan_state *s, unsigned char const *p,
+                            size_t n, struct counts *c)
+{
+  return (rules->nonspace_words ? scan_blocks (rules, s, p, n, c, true)
+          : scan_blocks (rules, s, p, n, c, false));
 }
 

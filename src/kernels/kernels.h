@@ -169,8 +169,8 @@ size_t scan_utf8_words_avx2 (struct char_rules const *rules,
                              size_t n, struct counts *c);
 #endif
 #if HAVE_AVX512_KERNELS
-/* Under 9.1's rules, spans of 16 KiB or more; the AVX2 kernel takes the
-   others.  scan_utf8_words_avx512_any takes every span, for tests.  */
+/* Spans of 16 KiB or more; the AVX2 kernel takes the others.
+   scan_utf8_words_avx512_any takes every span, for tests.  */
 size_t scan_utf8_words_avx512 (struct char_rules const *rules,
                                struct scan_state *s, unsigned char const *p,
                                size_t n, struct counts *c);
