@@ -10,7 +10,7 @@
      - page tables, by the second byte (or for F0 9F xx xx, most emoji, by
        the third): the class of each page of 64 code points, for F0 9F and
        the 3-byte leads of mixed ranges that the input has used most;
-     - for up to 16 pages whose characters differ (a 2-byte lead's range
+     - for up to 15 pages whose characters differ (a 2-byte lead's range
        is one page), a slot in a bitmap of constituents and one of
        separators.
    The tables are derived from the rules' code point cache (utf8-class.h)
