@@ -234,16 +234,16 @@ page_entry (struct char_rules const *rules, uint32_t first,
   return s << CLASS_SLOT_SHIFT;
 }
 
-/* How many of the 64 pages from FIRST the cache knows, from page FROM on
-   (E0's first 32 would be overlong): how much the input has used them.  */
-static int
-known_pages (struct char_rules const *rules, uint32_t first, uint32_t from)
+/* Whether the cache knows a page of the 4,096 code points from FIRST: the
+   input has used them.  */
+static bool
+any_page_known (struct char_rules const *rules, uint32_t first)
 {
-  int known = 0;
-  for (uint32_t page = from; page < 64; page++)
-    known += atomic_load_explicit (rules->utf8_cache + first + (page << 6),
-                                   memory_order_relaxed) != 0;
-  return known;
+  for (uint32_t page = 0; page < 64; page++)
+    if (atomic_load_explicit (rules->utf8_cache + first + (page << 6),
+                              memory_order_relaxed))
+      return true;
+  return false;
 }
 
 /* Fill page table K with the pages of the 4,096 code points from FIRST.  */
@@ -257,8 +257,8 @@ fill_page_table (struct char_rules const *rules, uint32_t first, int k,
 
 /* Derive T from the cache of RULES as it is now: a lead whose characters
    share a class has it in the lead table; a 2-byte lead's range is one
-   page; F0 9F, if the input has used it, and the 3-byte leads it has used
-   most get the page tables.  Other characters are classed alone, which
+   page; F0 9F, if the input has used it, and the 3-byte leads whose pages
+   it has needed most get the page tables.  Other characters are classed alone, which
    fills the cache for the next call.  */
 static void
 build_tables (struct char_rules const *rules, struct tables *t)
@@ -278,11 +278,10 @@ build_tables (struct char_rules const *rules, struct tables *t)
       else if (2 <= lead && lead < 32)
         t->lead[lead] = page_entry (rules, lead << 6, t);
       else if (32 <= lead)
-        used[lead] = known_pages (rules, (lead - 32) << 12,
-                                  lead == 32 ? 32 : 0);
+        used[lead] = utf8_lead_pages_used (rules, lead);
     }
   int tables = PAGE_TABLES;
-  if (known_pages (rules, 0x1F000, 0))
+  if (any_page_known (rules, 0x1F000))
     {
       fill_page_table (rules, 0x1F000, --tables, t);
       t->lead[48] = CLASS_PAGED_F0;

@@ -192,8 +192,7 @@ note_page (struct char_rules const *rules, uint32_t first)
     }
   int lead = 32 + (first >> 12);
   _Atomic unsigned char *pages = rules->utf8_lead_action + UTF8_LEAD_RANGES;
-  unsigned char filled = atomic_load_explicit (&pages[lead - 32],
-                                               memory_order_relaxed);
+  int filled = utf8_lead_pages_used (rules, lead);
   if (filled < UTF8_LEAD_PAGES_TO_FILL)
     atomic_store_explicit (&pages[lead - 32], filled + 1,
                            memory_order_relaxed);
