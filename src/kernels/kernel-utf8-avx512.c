@@ -258,8 +258,8 @@ fill_page_table (struct char_rules const *rules, uint32_t first, int k,
 /* Derive T from the cache of RULES as it is now: a lead whose characters
    share a class has it in the lead table; a 2-byte lead's range is one
    page; F0 9F, if the input has used it, and the 3-byte leads whose pages
-   it has needed most get the page tables.  Other characters are classed alone, which
-   fills the cache for the next call.  */
+   it has needed most get the page tables.  Other characters are classed
+   alone, which fills the cache for the next call.  */
 static void
 build_tables (struct char_rules const *rules, struct tables *t)
 {

@@ -191,11 +191,10 @@ note_page (struct char_rules const *rules, uint32_t first)
       return;
     }
   int lead = 32 + (first >> 12);
-  _Atomic unsigned char *pages = rules->utf8_lead_action + UTF8_LEAD_RANGES;
-  int filled = utf8_lead_pages_used (rules, lead);
+  _Atomic unsigned char *counter = utf8_lead_pages_counter (rules, lead);
+  int filled = atomic_load_explicit (counter, memory_order_relaxed);
   if (filled < UTF8_LEAD_PAGES_TO_FILL)
-    atomic_store_explicit (&pages[lead - 32], filled + 1,
-                           memory_order_relaxed);
+    atomic_store_explicit (counter, filled + 1, memory_order_relaxed);
   if (filled + 1 < UTF8_LEAD_PAGES_TO_FILL)
     return;
   uint32_t start, end;

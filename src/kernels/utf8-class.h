@@ -51,14 +51,20 @@ enum
   UTF8_ENTRY_ACTION_MASK = 7
 };
 
-/* How many pages of the 3-byte lead at index LEAD of the lead tables
-   (32..47) the input has needed: up to UTF8_LEAD_PAGES_TO_FILL, when the
-   lead's whole range is filled.  */
+/* The count of the pages of the 3-byte lead at index LEAD of the lead
+   tables (32..47) that the input has needed: up to
+   UTF8_LEAD_PAGES_TO_FILL, when the lead's whole range is filled.  */
+static inline _Atomic unsigned char *
+utf8_lead_pages_counter (struct char_rules const *rules, int lead)
+{
+  return rules->utf8_lead_action + UTF8_LEAD_RANGES + (lead - 32);
+}
+
 static inline int
 utf8_lead_pages_used (struct char_rules const *rules, int lead)
 {
-  return atomic_load_explicit (rules->utf8_lead_action + UTF8_LEAD_RANGES
-                               + (lead - 32), memory_order_relaxed);
+  return atomic_load_explicit (utf8_lead_pages_counter (rules, lead),
+                               memory_order_relaxed);
 }
 
 /* Decide whether RULES (built for the current locale) may use the UTF-8
